@@ -1,9 +1,9 @@
 // The shared Catch2 main for non-GUI tests, compiled once (it takes seconds).
 #define CATCH_CONFIG_RUNNER
-#include <catch2/catch.hpp>
-
 #include <QCoreApplication>
 #include <QStandardPaths>
+
+#include <catch2/catch.hpp>
 
 int main(int argc, char* argv[])
 {

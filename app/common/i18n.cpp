@@ -1,0 +1,19 @@
+#include "app/common/i18n.h"
+
+#include <QCoreApplication>
+#include <QTranslator>
+
+namespace fieldcase::app {
+
+bool installTranslations(QCoreApplication& app)
+{
+    const QString lang = qEnvironmentVariable("FIELDCASE_LANG", QStringLiteral("zh_CN"));
+    if (lang == QLatin1String("en"))
+        return true; // source strings are English
+    auto* translator = new QTranslator(&app);
+    if (!translator->load(QStringLiteral(":/i18n/fieldcase_") + lang))
+        return false;
+    return QCoreApplication::installTranslator(translator);
+}
+
+} // namespace fieldcase::app

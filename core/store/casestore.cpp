@@ -1,0 +1,766 @@
+#include "core/store/casestore.h"
+
+#include "core/crypto/random.h"
+#include "core/event/canonicaljson.h"
+#include "core/event/eventtypes.h"
+#include "core/event/uuid.h"
+#include "core/store/projector.h"
+#include "core/store/schema.h"
+#include "core/util/durablefile.h"
+#include "core/util/logging.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+
+#include <algorithm>
+
+namespace fieldcase {
+
+namespace {
+
+constexpr const char* kDbFile = "fieldcase.db";
+constexpr const char* kTerminalKeyFile = "keys/terminal.pem";
+constexpr const char* kStorageKeyFile = "keys/storage.key";
+
+Result<std::optional<QString>> metaValue(db::Database& db, const char* key)
+{
+    auto stmt = db.cached("SELECT value FROM meta WHERE key = ?");
+    if (!stmt)
+        return fail(std::move(stmt.error()));
+    (*stmt)->bind(1, key);
+    auto row = (*stmt)->step();
+    if (!row)
+        return fail(std::move(row.error()));
+    if (!*row)
+        return std::optional<QString>();
+    return std::optional<QString>((*stmt)->text(0));
+}
+
+Status setMeta(db::Database& db, const char* key, const QString& value)
+{
+    auto stmt = db.cached("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)");
+    if (!stmt)
+        return fail(std::move(stmt.error()));
+    (*stmt)->bindAll(key, value);
+    return (*stmt)->run();
+}
+
+Result<QByteArray> readFile(const QString& path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return fail(ErrorCode::Io, QStringLiteral("Could not read a key file"),
+            path + QStringLiteral(": ") + f.errorString());
+    return f.readAll();
+}
+
+QString rolesText(const QList<Role>& roles)
+{
+    QStringList names;
+    for (Role r : roles)
+        names << roleName(r);
+    return names.join(QLatin1Char(','));
+}
+
+int blobPriority(const QString& kind)
+{
+    // Records first; small evidence next; bulk media last so it never holds records back.
+    if (kind == QLatin1String("audio") || kind == QLatin1String("video"))
+        return 3;
+    return 2;
+}
+
+} // namespace
+
+CaseStore::CaseStore(StoreOptions options, const Clock& clock)
+    : m_options(std::move(options))
+    , m_clock(clock)
+    , m_hlc(clock)
+{ }
+
+CaseStore::~CaseStore() = default;
+
+QString CaseStore::databasePath() const
+{
+    return QDir(m_options.directory).filePath(QLatin1String(kDbFile));
+}
+
+Result<std::unique_ptr<CaseStore>> CaseStore::open(const StoreOptions& options, const Clock& clock)
+{
+    if (options.directory.isEmpty())
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("No data directory was given"));
+    std::unique_ptr<CaseStore> store(new CaseStore(options, clock));
+    FC_TRY(store->initialise());
+    return store;
+}
+
+Status CaseStore::initialise()
+{
+    QDir dir(m_options.directory);
+    if (!dir.mkpath(QStringLiteral("keys")))
+        return fail(ErrorCode::Io, QStringLiteral("Could not create the data directory"),
+            m_options.directory);
+    QFile::setPermissions(dir.filePath(QStringLiteral("keys")),
+        QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+
+    db::OpenOptions dbOptions;
+    dbOptions.vfs = m_options.sqliteVfs;
+    dbOptions.quickCheck = m_options.quickCheck;
+    auto opened = db::Database::open(databasePath(), dbOptions);
+    if (!opened)
+        return fail(std::move(opened.error()));
+    m_db = std::move(*opened);
+    auto version = db::migrate(*m_db, store::migrations());
+    if (!version)
+        return fail(std::move(version.error()));
+
+    FC_TRY(loadOrCreateIdentity());
+
+    m_blobs = std::make_unique<BlobStore>(
+        dir.filePath(QStringLiteral("evidence")), m_options.hashAlgorithm, m_options.cipherSuite);
+    FC_TRY(m_blobs->ensureLayout());
+    // Temporaries are files whose ingest never committed (crash, power cut): no row names them.
+    FC_TRY(m_blobs->removeTemporaries());
+
+    m_audit = std::make_unique<AuditLog>(*m_db, m_clock, m_terminalId, m_options.hashAlgorithm);
+
+    // Never issue a timestamp older than one already in the log (the RTC may have gone back).
+    auto last = m_db->prepare("SELECT hlc_ms, hlc_counter FROM events "
+                              "ORDER BY hlc_ms DESC, hlc_counter DESC LIMIT 1");
+    if (!last)
+        return fail(std::move(last.error()));
+    auto row = last->step();
+    if (!row)
+        return fail(std::move(row.error()));
+    if (*row)
+        m_hlc.observe({last->int64(0), qint32(last->int64(1))});
+    return {};
+}
+
+Status CaseStore::loadOrCreateIdentity()
+{
+    QDir dir(m_options.directory);
+    const QString keyPath = dir.filePath(QLatin1String(kTerminalKeyFile));
+    const QString storageKeyPath = dir.filePath(QLatin1String(kStorageKeyFile));
+
+    auto terminal = metaValue(*m_db, "terminal_id");
+    if (!terminal)
+        return fail(std::move(terminal.error()));
+
+    if (terminal->has_value()) {
+        m_terminalId = **terminal;
+        // Algorithms are fixed when the store is created; the stored choice wins over options.
+        auto hashAlg = metaValue(*m_db, "hash_algorithm");
+        auto cipher = metaValue(*m_db, "cipher_suite");
+        if (!hashAlg || !cipher)
+            return fail(ErrorCode::Corrupt, QStringLiteral("The store's settings are unreadable"));
+        if (hashAlg->has_value())
+            m_options.hashAlgorithm
+                = hashAlgorithmFromName(**hashAlg).value_or(m_options.hashAlgorithm);
+        if (cipher->has_value())
+            m_options.cipherSuite = cipherSuiteFromName(**cipher).value_or(m_options.cipherSuite);
+        auto pem = readFile(keyPath);
+        if (!pem)
+            return fail(ErrorCode::Corrupt,
+                QStringLiteral("The terminal key is missing or unreadable; restore it from "
+                               "the provisioning backup or re-enrol the terminal"),
+                keyPath);
+        auto key = KeyPair::fromPrivatePem(*pem);
+        if (!key)
+            return fail(
+                ErrorCode::Corrupt, QStringLiteral("The terminal key file is damaged"), keyPath);
+        m_key = std::move(*key);
+        m_options.signatureAlgorithm = m_key->algorithm();
+        auto storageKey = readFile(storageKeyPath);
+        if (!storageKey || storageKey->size() != cipherKeyLength(m_options.cipherSuite))
+            return fail(ErrorCode::Corrupt,
+                QStringLiteral("The evidence storage key is missing or damaged; evidence "
+                               "cannot be read without it"),
+                storageKeyPath);
+        m_storageKey = *storageKey;
+        return {};
+    }
+
+    // First open: create the terminal identity. Keys are written before the database row that
+    // names them, so a crash in between leaves only unused key files (overwritten next time).
+    m_terminalId = makeUuidV7(m_clock.nowMs());
+    auto key = KeyPair::generate(m_options.signatureAlgorithm);
+    if (!key)
+        return fail(std::move(key.error()));
+    m_key = std::move(*key);
+    m_storageKey = randomBytes(cipherKeyLength(m_options.cipherSuite));
+    FC_TRY(writeFileDurably(keyPath, m_key->privatePem(), 0600));
+    FC_TRY(writeFileDurably(storageKeyPath, m_storageKey, 0600));
+
+    auto tx = db::Transaction::begin(*m_db);
+    if (!tx)
+        return fail(std::move(tx.error()));
+    FC_TRY(setMeta(*m_db, "terminal_id", m_terminalId));
+    FC_TRY(setMeta(*m_db, "hash_algorithm", hashAlgorithmName(m_options.hashAlgorithm)));
+    FC_TRY(setMeta(*m_db, "signature_algorithm", signatureAlgorithmName(m_key->algorithm())));
+    FC_TRY(setMeta(*m_db, "cipher_suite", cipherSuiteName(m_options.cipherSuite)));
+    FC_TRY(setMeta(*m_db, "created_at", QString::number(m_clock.nowMs())));
+    auto insert = m_db->cached("INSERT INTO terminals (id, algorithm, public_key_pem, label) "
+                               "VALUES (?, ?, ?, 'this terminal')");
+    if (!insert)
+        return fail(std::move(insert.error()));
+    (*insert)->bindAll(m_terminalId, signatureAlgorithmName(m_key->algorithm()),
+        QString::fromLatin1(m_key->publicKey().toPem()));
+    FC_TRY((*insert)->run());
+    FC_TRY(tx->commit());
+    qCInfo(lcEvents) << "created terminal identity" << m_terminalId;
+    return {};
+}
+
+// ------------------------------------------------------------------------------- officers
+
+Status CaseStore::registerOfficer(const Actor& by, const Officer& officer)
+{
+    if (officer.id.isEmpty() || officer.name.trimmed().isEmpty() || officer.roles.isEmpty())
+        return fail(ErrorCode::InvalidArgument,
+            QStringLiteral("An officer needs an id, a name and at least one role"));
+    auto count = m_db->scalarInt("SELECT count(*) FROM officers");
+    if (!count)
+        return fail(std::move(count.error()));
+    const bool bootstrap = *count == 0;
+    if (!bootstrap)
+        FC_TRY(checkActor(by, QStringLiteral("officer.registered"), 1, {Role::Installer}, ""));
+
+    auto tx = db::Transaction::begin(*m_db);
+    if (!tx)
+        return fail(std::move(tx.error()));
+    auto stmt = m_db->cached("INSERT OR REPLACE INTO officers (id, name, cert_no, unit_id, roles, "
+                             "active) VALUES (?, ?, ?, ?, ?, ?)");
+    if (!stmt)
+        return fail(std::move(stmt.error()));
+    (*stmt)->bindAll(officer.id, officer.name, officer.certNo, officer.unitId,
+        rolesText(officer.roles), qint64(officer.active ? 1 : 0));
+    FC_TRY((*stmt)->run());
+    FC_TRY(
+        m_audit->record(by.officerIds.value(0), bootstrap ? std::nullopt : std::optional(by.role),
+            QStringLiteral("officer.registered"), officer.id,
+            {{QLatin1String("roles"), rolesText(officer.roles)},
+                {QLatin1String("bootstrap"), bootstrap}}));
+    return tx->commit();
+}
+
+Result<Officer> CaseStore::officer(const QString& id)
+{
+    auto stmt = m_db->cached(
+        "SELECT id, name, cert_no, unit_id, roles, active FROM officers WHERE id = ?");
+    if (!stmt)
+        return fail(std::move(stmt.error()));
+    (*stmt)->bind(1, id);
+    auto row = (*stmt)->step();
+    if (!row)
+        return fail(std::move(row.error()));
+    if (!*row)
+        return fail(ErrorCode::NotFound, QStringLiteral("Unknown officer"), id);
+    Officer o;
+    o.id = (*stmt)->text(0);
+    o.name = (*stmt)->text(1);
+    o.certNo = (*stmt)->text(2);
+    o.unitId = (*stmt)->text(3);
+    for (const QString& r : (*stmt)->text(4).split(QLatin1Char(','), Qt::SkipEmptyParts))
+        if (auto role = roleFromName(r))
+            o.roles << *role;
+    o.active = (*stmt)->int64(5) != 0;
+    return o;
+}
+
+Status CaseStore::registerTerminal(
+    const QString& terminalId, const PublicKey& key, const QString& label)
+{
+    auto stmt = m_db->cached(
+        "INSERT INTO terminals (id, algorithm, public_key_pem, label) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT(id) DO UPDATE SET label = excluded.label "
+        "WHERE public_key_pem = excluded.public_key_pem");
+    if (!stmt)
+        return fail(std::move(stmt.error()));
+    (*stmt)->bindAll(terminalId, signatureAlgorithmName(key.algorithm()),
+        QString::fromLatin1(key.toPem()), label);
+    FC_TRY((*stmt)->run());
+    if (m_db->changes() == 0)
+        return fail(ErrorCode::Conflict,
+            QStringLiteral("A different key is already registered for this terminal"), terminalId);
+    return {};
+}
+
+Status CaseStore::checkActor(const Actor& actor, const QString& type, int minActors,
+    const std::vector<Role>& roles, const char* legalBasis)
+{
+    if (actor.officerIds.isEmpty())
+        return fail(
+            ErrorCode::PermissionDenied, QStringLiteral("No officer is named for “%1”").arg(type));
+    if (std::find(roles.begin(), roles.end(), actor.role) == roles.end())
+        return fail(ErrorCode::PermissionDenied,
+            QStringLiteral("The %1 role may not do “%2”").arg(roleName(actor.role), type));
+    QStringList seen;
+    for (const QString& id : actor.officerIds) {
+        if (seen.contains(id))
+            return fail(
+                ErrorCode::InvalidArgument, QStringLiteral("Officer %1 is named twice").arg(id));
+        seen << id;
+        auto o = officer(id);
+        if (!o)
+            return fail(ErrorCode::PermissionDenied,
+                QStringLiteral("Officer %1 is not registered on this terminal").arg(id));
+        if (!o->active)
+            return fail(
+                ErrorCode::PermissionDenied, QStringLiteral("Officer %1 is deactivated").arg(id));
+        if (!o->roles.contains(actor.role))
+            return fail(ErrorCode::PermissionDenied,
+                QStringLiteral("Officer %1 does not hold the %2 role")
+                    .arg(id, roleName(actor.role)));
+    }
+    if (actor.officerIds.size() < minActors)
+        return fail(ErrorCode::PermissionDenied,
+            QStringLiteral("“%1” needs at least %2 officers acting together (%3)")
+                .arg(type)
+                .arg(minActors)
+                .arg(QString::fromUtf8(legalBasis)));
+    return {};
+}
+
+// --------------------------------------------------------------------------------- append
+
+Result<Event> CaseStore::append(const Actor& actor, const NewEvent& newEvent)
+{
+    auto tx = db::Transaction::begin(*m_db);
+    if (!tx)
+        return fail(std::move(tx.error()));
+    auto event = appendInTransaction(actor, newEvent);
+    if (!event)
+        return event;
+    FC_TRY(tx->commit());
+    return event;
+}
+
+Result<Event> CaseStore::appendInTransaction(const Actor& actor, const NewEvent& in)
+{
+    const EventTypeSpec* spec = findEventType(in.type);
+    if (!spec)
+        return fail(
+            ErrorCode::InvalidArgument, QStringLiteral("Unknown event type “%1”").arg(in.type));
+    FC_TRY(checkActor(actor, in.type, spec->minActors, spec->roles, spec->legalBasis));
+    FC_TRY(validatePayload(*spec, in.payload));
+
+    const bool opening = in.type == QLatin1String("case.opened");
+    QString caseId = in.caseId;
+    if (opening) {
+        if (caseId.isEmpty())
+            caseId = makeUuidV7(m_clock.nowMs());
+        else if (!isUuidV7(caseId))
+            return fail(ErrorCode::InvalidArgument, QStringLiteral("A case id must be a UUIDv7"));
+    }
+    auto status = m_db->cached("SELECT status FROM cases WHERE id = ?");
+    if (!status)
+        return fail(std::move(status.error()));
+    (*status)->bind(1, caseId);
+    auto row = (*status)->step();
+    if (!row)
+        return fail(std::move(row.error()));
+    if (opening && *row)
+        return fail(ErrorCode::Conflict, QStringLiteral("This case is already open"), caseId);
+    if (!opening && !*row)
+        return fail(ErrorCode::NotFound, QStringLiteral("There is no case with this id"), caseId);
+    if (!opening && (*status)->text(0) != QLatin1String("open")
+        && in.type != QLatin1String("case.note"))
+        return fail(ErrorCode::Conflict,
+            QStringLiteral("The case is %1; only notes can be added").arg((*status)->text(0)),
+            caseId);
+    (*status)->reset();
+
+    Event e;
+    e.id = makeUuidV7(m_clock.nowMs());
+    e.caseId = caseId;
+    e.type = in.type;
+    e.schemaVersion = spec->schemaVersion;
+    e.actors = actor.officerIds;
+    e.role = actor.role;
+    e.terminalId = m_terminalId;
+    e.at = m_hlc.now();
+    e.position = in.position;
+    e.payload = in.payload;
+    e.hashAlgorithm = m_options.hashAlgorithm;
+
+    auto chain = m_db->cached("SELECT chain_seq, hash FROM events WHERE terminal_id = ? AND "
+                              "case_id = ? ORDER BY chain_seq DESC LIMIT 1");
+    if (!chain)
+        return fail(std::move(chain.error()));
+    (*chain)->bindAll(m_terminalId, caseId);
+    auto link = (*chain)->step();
+    if (!link)
+        return fail(std::move(link.error()));
+    e.chainSeq = *link ? (*chain)->int64(0) + 1 : 1;
+    e.prev = *link ? (*chain)->blob(1) : QByteArray();
+    (*chain)->reset();
+
+    const QByteArray body = e.canonicalBytes();
+    e.hash = Hasher::hash(e.hashAlgorithm, body);
+    auto sig = m_key->sign(body);
+    if (!sig)
+        return fail(std::move(sig.error()));
+    e.signature = *sig;
+
+    auto insert = m_db->cached(
+        "INSERT INTO events (id, case_id, type, schema_version, actors, role, terminal_id, hlc_ms, "
+        "hlc_counter, chain_seq, position, payload, prev, hash_alg, hash, sig) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    if (!insert)
+        return fail(std::move(insert.error()));
+    db::Statement& s = **insert;
+    s.bindAll(e.id, e.caseId, e.type, qint64(e.schemaVersion),
+        QString::fromUtf8(canonicalJson(QJsonArray::fromStringList(e.actors))), roleName(e.role),
+        e.terminalId, e.at.ms, qint64(e.at.counter), e.chainSeq);
+    if (e.position.isEmpty())
+        s.bindNull(11);
+    else
+        s.bind(11, QString::fromUtf8(canonicalJson(e.position)));
+    s.bind(12, QString::fromUtf8(canonicalJson(e.payload)));
+    s.bind(13, e.prev)
+        .bind(14, hashAlgorithmName(e.hashAlgorithm))
+        .bind(15, e.hash)
+        .bind(16, e.signature);
+    FC_TRY(s.run());
+
+    FC_TRY(store::Projector::apply(*m_db, e));
+
+    auto outbox = m_db->cached(
+        "INSERT INTO outbox (kind, ref, priority, created_at) VALUES ('event', ?, 0, ?)");
+    if (!outbox)
+        return fail(std::move(outbox.error()));
+    (*outbox)->bindAll(e.id, m_clock.nowMs());
+    FC_TRY((*outbox)->run());
+    qCDebug(lcEvents) << "appended" << e.type << e.id << "case" << e.caseId;
+    return e;
+}
+
+// ------------------------------------------------------------------------------- evidence
+
+Result<Event> CaseStore::attachEvidence(
+    const Actor& actor, const QString& caseId, QIODevice& source, const EvidenceMeta& meta)
+{
+    // Refuse early (before writing gigabytes) if the officer may not attach evidence here.
+    const EventTypeSpec* spec = findEventType(u"evidence.attached");
+    FC_TRY(checkActor(actor, QStringLiteral("evidence.attached"), spec->minActors, spec->roles,
+        spec->legalBasis));
+
+    // 1. The file lands durably under its content address before any row names it. A crash
+    //    after this point leaves an unreferenced blob, never a row without a file.
+    auto blob = m_blobs->ingest(source);
+    if (!blob)
+        return fail(std::move(blob.error()));
+
+    NewEvent ne;
+    ne.type = QStringLiteral("evidence.attached");
+    ne.caseId = caseId;
+    ne.position = meta.position;
+    ne.payload = {{QLatin1String("evidenceId"), makeUuidV7(m_clock.nowMs())},
+        {QLatin1String("kind"), meta.kind}, {QLatin1String("blobHash"), blob->hashHex},
+        {QLatin1String("hashAlgorithm"), hashAlgorithmName(blob->hashAlgorithm)},
+        {QLatin1String("size"), blob->size}};
+    if (!meta.mediaType.isEmpty())
+        ne.payload.insert(QLatin1String("mediaType"), meta.mediaType);
+    if (!meta.title.isEmpty())
+        ne.payload.insert(QLatin1String("title"), meta.title);
+    if (meta.capturedAt > 0)
+        ne.payload.insert(QLatin1String("capturedAt"), meta.capturedAt);
+    if (!meta.description.isEmpty())
+        ne.payload.insert(QLatin1String("description"), meta.description);
+
+    // 2. Manifest row, event, projection and outbox commit together.
+    auto tx = db::Transaction::begin(*m_db);
+    if (!tx)
+        return fail(std::move(tx.error()));
+    if (!blob->alreadyPresent) {
+        auto wrapped = seal(m_options.cipherSuite, m_storageKey, blob->key);
+        if (!wrapped)
+            return fail(std::move(wrapped.error()));
+        auto insert = m_db->cached(
+            "INSERT OR IGNORE INTO blobs (hash, hash_alg, size, suite, wrapped_key, iv, tag, "
+            "stored_size, media_type, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        if (!insert)
+            return fail(std::move(insert.error()));
+        (*insert)->bindAll(blob->hashHex, hashAlgorithmName(blob->hashAlgorithm), blob->size,
+            cipherSuiteName(blob->suite), *wrapped, blob->iv, blob->tag, blob->storedSize,
+            meta.mediaType, m_clock.nowMs());
+        FC_TRY((*insert)->run());
+    } else {
+        // Same content stored before: its manifest row must exist (else the file is an orphan
+        // from a crash, and its key was never recorded: refuse rather than point at it).
+        auto known = m_db->cached("SELECT 1 FROM blobs WHERE hash = ?");
+        if (!known)
+            return fail(std::move(known.error()));
+        (*known)->bind(1, blob->hashHex);
+        auto found = (*known)->step();
+        if (!found)
+            return fail(std::move(found.error()));
+        (*known)->reset();
+        if (!*found)
+            return fail(ErrorCode::Conflict,
+                QStringLiteral("An unfinished copy of this file is in the evidence store; "
+                               "restart FieldCase to clean it up, then attach again"),
+                blob->hashHex);
+    }
+    auto event = appendInTransaction(actor, ne);
+    if (!event)
+        return event;
+    auto outbox = m_db->cached("INSERT OR IGNORE INTO outbox (kind, ref, priority, created_at) "
+                               "VALUES ('blob', ?, ?, ?)");
+    if (!outbox)
+        return fail(std::move(outbox.error()));
+    (*outbox)->bindAll(blob->hashHex, qint64(blobPriority(meta.kind)), m_clock.nowMs());
+    FC_TRY((*outbox)->run());
+    FC_TRY(tx->commit());
+    return event;
+}
+
+Result<BlobInfo> CaseStore::blobInfo(const QString& blobHash)
+{
+    auto stmt = m_db->cached("SELECT hash, hash_alg, size, suite, wrapped_key, iv, tag, "
+                             "stored_size FROM blobs WHERE hash = ?");
+    if (!stmt)
+        return fail(std::move(stmt.error()));
+    (*stmt)->bind(1, blobHash);
+    auto row = (*stmt)->step();
+    if (!row)
+        return fail(std::move(row.error()));
+    if (!*row)
+        return fail(ErrorCode::NotFound, QStringLiteral("No such evidence file"), blobHash);
+    BlobInfo info;
+    info.hashHex = (*stmt)->text(0);
+    info.hashAlgorithm = hashAlgorithmFromName((*stmt)->text(1)).value_or(HashAlgorithm::Sm3);
+    info.size = (*stmt)->int64(2);
+    const auto suite = cipherSuiteFromName((*stmt)->text(3));
+    if (!suite)
+        return fail(ErrorCode::Corrupt, QStringLiteral("Unknown cipher in the evidence manifest"),
+            blobHash);
+    info.suite = *suite;
+    const QByteArray wrapped = (*stmt)->blob(4);
+    info.iv = (*stmt)->blob(5);
+    info.tag = (*stmt)->blob(6);
+    info.storedSize = (*stmt)->int64(7);
+    (*stmt)->reset();
+    auto key = fieldcase::open(m_options.cipherSuite, m_storageKey, wrapped);
+    if (!key)
+        return fail(ErrorCode::Corrupt, QStringLiteral("The evidence file key cannot be unwrapped"),
+            blobHash);
+    info.key = *key;
+    return info;
+}
+
+Result<qint64> CaseStore::readEvidence(const QString& blobHash, QIODevice& sink)
+{
+    auto info = blobInfo(blobHash);
+    if (!info)
+        return fail(std::move(info.error()));
+    return m_blobs->decryptTo(*info, sink);
+}
+
+// --------------------------------------------------------------------------------- import
+
+Result<QList<ImportOutcome>> CaseStore::importEvents(const QList<Event>& events)
+{
+    auto tx = db::Transaction::begin(*m_db);
+    if (!tx)
+        return fail(std::move(tx.error()));
+    QList<ImportOutcome> outcomes;
+    for (const Event& e : events) {
+        auto outcome = importOne(e);
+        if (!outcome)
+            return fail(std::move(outcome.error())); // storage failure: nothing of the batch stays
+        if (outcome->kind == ImportOutcome::Kind::Rejected)
+            qCWarning(lcEvents) << "rejected event" << e.id << outcome->reason;
+        outcomes << *outcome;
+    }
+    FC_TRY(tx->commit());
+    return outcomes;
+}
+
+Result<ImportOutcome> CaseStore::importOne(const Event& e)
+{
+    ImportOutcome out {e.id, ImportOutcome::Kind::Rejected, {}};
+    auto reject = [&](const QString& reason) {
+        out.reason = reason;
+        return out;
+    };
+
+    auto exists = m_db->cached("SELECT hash FROM events WHERE id = ?");
+    if (!exists)
+        return fail(std::move(exists.error()));
+    (*exists)->bind(1, e.id);
+    auto found = (*exists)->step();
+    if (!found)
+        return fail(std::move(found.error()));
+    if (*found) {
+        const QByteArray storedHash = (*exists)->blob(0);
+        (*exists)->reset();
+        if (storedHash == e.hash) {
+            out.kind = ImportOutcome::Kind::Duplicate;
+            return out;
+        }
+        return reject(
+            QStringLiteral("an event with this id but different content is already stored"));
+    }
+    (*exists)->reset();
+
+    const EventTypeSpec* spec = findEventType(e.type);
+    if (!spec)
+        return reject(QStringLiteral("unknown event type %1").arg(e.type));
+    if (e.schemaVersion != spec->schemaVersion)
+        return reject(
+            QStringLiteral("unsupported schema version %1 of %2").arg(e.schemaVersion).arg(e.type));
+    if (auto valid = validatePayload(*spec, e.payload); !valid)
+        return reject(valid.error().message);
+    if (e.actors.size() < spec->minActors)
+        return reject(QStringLiteral("needs %1 officers acting together").arg(spec->minActors));
+    if (std::find(spec->roles.begin(), spec->roles.end(), e.role) == spec->roles.end())
+        return reject(QStringLiteral("the %1 role may not do %2").arg(roleName(e.role), e.type));
+
+    auto keyRow = m_db->cached("SELECT public_key_pem FROM terminals WHERE id = ?");
+    if (!keyRow)
+        return fail(std::move(keyRow.error()));
+    (*keyRow)->bind(1, e.terminalId);
+    auto hasKey = (*keyRow)->step();
+    if (!hasKey)
+        return fail(std::move(hasKey.error()));
+    if (!*hasKey)
+        return reject(QStringLiteral("unknown terminal %1 (no registered key)").arg(e.terminalId));
+    auto key = PublicKey::fromPem((*keyRow)->textUtf8(0));
+    (*keyRow)->reset();
+    if (!key)
+        return reject(
+            QStringLiteral("the registered key of terminal %1 is unreadable").arg(e.terminalId));
+
+    const QByteArray body = e.canonicalBytes();
+    if (Hasher::hash(e.hashAlgorithm, body) != e.hash)
+        return reject(QStringLiteral("hash mismatch: the event content was altered"));
+    if (!key->verify(body, e.signature))
+        return reject(QStringLiteral("bad signature: not signed by terminal %1").arg(e.terminalId));
+
+    auto chain = m_db->cached("SELECT chain_seq, hash FROM events WHERE terminal_id = ? AND "
+                              "case_id = ? ORDER BY chain_seq DESC LIMIT 1");
+    if (!chain)
+        return fail(std::move(chain.error()));
+    (*chain)->bindAll(e.terminalId, e.caseId);
+    auto link = (*chain)->step();
+    if (!link)
+        return fail(std::move(link.error()));
+    const qint64 lastSeq = *link ? (*chain)->int64(0) : 0;
+    const QByteArray lastHash = *link ? (*chain)->blob(1) : QByteArray();
+    (*chain)->reset();
+    if (e.chainSeq != lastSeq + 1)
+        return reject(
+            QStringLiteral("chain gap: expected position %1 of this terminal's chain, got %2")
+                .arg(lastSeq + 1)
+                .arg(e.chainSeq));
+    if (e.prev != lastHash)
+        return reject(QStringLiteral("chain break: previous hash does not match"));
+
+    // Is it later (in canonical order) than everything already applied for this case? Then it
+    // can be applied incrementally; otherwise the case is re-projected so the tables equal a
+    // rebuild.
+    auto latest = m_db->cached("SELECT hlc_ms, hlc_counter, terminal_id, id FROM events "
+                               "WHERE case_id = ? ORDER BY hlc_ms DESC, hlc_counter DESC, "
+                               "terminal_id DESC, id DESC LIMIT 1");
+    if (!latest)
+        return fail(std::move(latest.error()));
+    (*latest)->bind(1, e.caseId);
+    auto hasLatest = (*latest)->step();
+    if (!hasLatest)
+        return fail(std::move(hasLatest.error()));
+    bool inOrder = true;
+    if (*hasLatest) {
+        const auto key1 = std::make_tuple(e.at.ms, qint64(e.at.counter), e.terminalId, e.id);
+        const auto key2 = std::make_tuple(
+            (*latest)->int64(0), (*latest)->int64(1), (*latest)->text(2), (*latest)->text(3));
+        inOrder = key1 > key2;
+    }
+    (*latest)->reset();
+
+    auto insert = m_db->cached(
+        "INSERT INTO events (id, case_id, type, schema_version, actors, role, terminal_id, hlc_ms, "
+        "hlc_counter, chain_seq, position, payload, prev, hash_alg, hash, sig) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    if (!insert)
+        return fail(std::move(insert.error()));
+    db::Statement& s = **insert;
+    s.bindAll(e.id, e.caseId, e.type, qint64(e.schemaVersion),
+        QString::fromUtf8(canonicalJson(QJsonArray::fromStringList(e.actors))), roleName(e.role),
+        e.terminalId, e.at.ms, qint64(e.at.counter), e.chainSeq);
+    if (e.position.isEmpty())
+        s.bindNull(11);
+    else
+        s.bind(11, QString::fromUtf8(canonicalJson(e.position)));
+    s.bind(12, QString::fromUtf8(canonicalJson(e.payload)));
+    s.bind(13, e.prev)
+        .bind(14, hashAlgorithmName(e.hashAlgorithm))
+        .bind(15, e.hash)
+        .bind(16, e.signature);
+    FC_TRY(s.run());
+
+    if (inOrder)
+        FC_TRY(store::Projector::apply(*m_db, e));
+    else
+        FC_TRY(store::Projector::reprojectCase(*m_db, *m_db, e.caseId));
+    m_hlc.observe(e.at);
+    out.kind = ImportOutcome::Kind::Applied;
+    return out;
+}
+
+// ------------------------------------------------------------------------- misc commands
+
+Status CaseStore::requestDelete(const Actor& actor, const QString& what)
+{
+    // Nothing is deleted (ARCHITECTURE.md §3; 行政处罚法 art 47 requires a complete record):
+    // the attempt itself is recorded.
+    FC_TRY(m_audit->record(actor.officerIds.value(0), actor.role, QStringLiteral("delete.attempt"),
+        what, {{QLatin1String("refused"), true}}));
+    return fail(ErrorCode::PermissionDenied,
+        QStringLiteral("Records cannot be deleted; void or correct them instead"), what);
+}
+
+Status CaseStore::rebuildProjections()
+{
+    auto tx = db::Transaction::begin(*m_db);
+    if (!tx)
+        return fail(std::move(tx.error()));
+    const auto tables = store::projectionTables();
+    for (auto it = tables.rbegin(); it != tables.rend(); ++it)
+        FC_TRY(m_db->exec(std::string("DELETE FROM ") + it->name));
+    auto stmt = m_db->prepare(std::string("SELECT ") + store::kEventColumns
+        + " FROM events ORDER BY case_id, hlc_ms, hlc_counter, terminal_id, id");
+    if (!stmt)
+        return fail(std::move(stmt.error()));
+    while (true) {
+        auto row = stmt->step();
+        if (!row)
+            return fail(std::move(row.error()));
+        if (!*row)
+            break;
+        auto e = store::eventFromRow(*stmt);
+        if (!e)
+            return fail(std::move(e.error()));
+        FC_TRY(store::Projector::apply(*m_db, *e));
+    }
+    return tx->commit();
+}
+
+Result<QList<Event>> CaseStore::caseEvents(const QString& caseId)
+{
+    return store::loadEvents(*m_db, "case_id = ?", {caseId});
+}
+
+Result<Event> CaseStore::event(const QString& eventId)
+{
+    auto list = store::loadEvents(*m_db, "id = ?", {eventId});
+    if (!list)
+        return fail(std::move(list.error()));
+    if (list->isEmpty())
+        return fail(ErrorCode::NotFound, QStringLiteral("No such event"), eventId);
+    return list->first();
+}
+
+} // namespace fieldcase

@@ -1,0 +1,150 @@
+// The case store: one SQLite file plus an evidence folder and the terminal's keys. Every
+// command names the acting officers and their role; core refuses what the role may not do.
+#pragma once
+
+#include "core/crypto/cipher.h"
+#include "core/crypto/hash.h"
+#include "core/crypto/keys.h"
+#include "core/db/sqlite.h"
+#include "core/event/event.h"
+#include "core/event/hlc.h"
+#include "core/store/auditlog.h"
+#include "core/store/blobstore.h"
+
+#include <QIODevice>
+
+#include <memory>
+
+namespace fieldcase {
+
+// Who is acting: one or more officer ids (two-officer acts carry both) and the role they act in.
+struct Actor
+{
+    QStringList officerIds;
+    Role role = Role::Officer;
+};
+
+// An officer known to this terminal (from enrolment or the installer).
+struct Officer
+{
+    QString id;
+    QString name;
+    QString certNo; // 执法证号
+    QString unitId;
+    QList<Role> roles;
+    bool active = true;
+};
+
+struct StoreOptions
+{
+    QString directory; // holds fieldcase.db, evidence/ and keys/
+    HashAlgorithm hashAlgorithm = HashAlgorithm::Sm3;
+    SignatureAlgorithm signatureAlgorithm = SignatureAlgorithm::Sm2Sm3;
+    CipherSuite cipherSuite = CipherSuite::Aes256Gcm;
+    QString sqliteVfs; // tests: a fault-injecting VFS
+    bool quickCheck = true; // PRAGMA quick_check at open
+};
+
+// What to append: the event type, the case (empty for case.opened: a new id is made) and the
+// payload; position is the current GNSS fix, if any.
+struct NewEvent
+{
+    QString type;
+    QString caseId;
+    QJsonObject payload;
+    QJsonObject position;
+};
+
+// Metadata of a piece of evidence being attached.
+struct EvidenceMeta
+{
+    QString kind = QStringLiteral("photo"); // photo / audio / video / document / nmea / other
+    QString mediaType;
+    QString title;
+    qint64 capturedAt = 0; // Unix ms, 0 if unknown
+    QString description;
+    QJsonObject position;
+};
+
+// Outcome of importing one event from another terminal.
+struct ImportOutcome
+{
+    enum class Kind { Applied, Duplicate, Rejected };
+    QString eventId;
+    Kind kind = Kind::Rejected;
+    QString reason; // for Rejected
+};
+
+class CaseStore
+{
+public:
+    // Opens (creating on first use) the store in options.directory. A damaged database, a
+    // schema from a newer FieldCase, or unreadable keys are reported and nothing is changed.
+    [[nodiscard]] static Result<std::unique_ptr<CaseStore>> open(
+        const StoreOptions& options, const Clock& clock);
+    ~CaseStore();
+
+    [[nodiscard]] QString terminalId() const { return m_terminalId; }
+    [[nodiscard]] const StoreOptions& options() const { return m_options; }
+    [[nodiscard]] QString databasePath() const;
+    [[nodiscard]] db::Database& database() { return *m_db; }
+    [[nodiscard]] AuditLog& audit() { return *m_audit; }
+    [[nodiscard]] BlobStore& blobs() { return *m_blobs; }
+    [[nodiscard]] const KeyPair& terminalKey() const { return *m_key; }
+    [[nodiscard]] const Clock& clock() const { return m_clock; }
+
+    // Registers or updates an officer. Requires an installer, except for the very first
+    // officer of a fresh store (bootstrap by provisioning), which is audited as such.
+    [[nodiscard]] Status registerOfficer(const Actor& by, const Officer& officer);
+    [[nodiscard]] Result<Officer> officer(const QString& id);
+    // Records a peer terminal's public key so its events can be verified on import.
+    [[nodiscard]] Status registerTerminal(
+        const QString& terminalId, const PublicKey& key, const QString& label = {});
+
+    // Validates, signs, chains and stores one event, updates its projections and queues it for
+    // sync, all in one transaction. Refusals name the rule (and the article) that forbids it.
+    [[nodiscard]] Result<Event> append(const Actor& actor, const NewEvent& event);
+
+    // Stores the file durably (encrypted, content-addressed) and appends evidence.attached with
+    // its manifest row and outbox entries. Memory use is bounded for any file size.
+    [[nodiscard]] Result<Event> attachEvidence(
+        const Actor& actor, const QString& caseId, QIODevice& source, const EvidenceMeta& meta);
+
+    // Imports events from other terminals (sync pull, supervisor review). Idempotent: a known id
+    // is a Duplicate no-op; a chain gap, bad hash or bad signature is Rejected, nothing applied.
+    [[nodiscard]] Result<QList<ImportOutcome>> importEvents(const QList<Event>& events);
+
+    // Refuses and audits a request to delete anything: records are voided, never removed.
+    [[nodiscard]] Status requestDelete(const Actor& actor, const QString& what);
+
+    // Drops and rebuilds every projection from the log in canonical order.
+    [[nodiscard]] Status rebuildProjections();
+
+    [[nodiscard]] Result<QList<Event>> caseEvents(const QString& caseId);
+    [[nodiscard]] Result<Event> event(const QString& eventId);
+    // Decrypts a blob's plaintext into sink (verifying hash and tag).
+    [[nodiscard]] Result<qint64> readEvidence(const QString& blobHash, QIODevice& sink);
+    // The manifest (with the unwrapped file key) of a stored blob.
+    [[nodiscard]] Result<BlobInfo> blobInfo(const QString& blobHash);
+
+private:
+    CaseStore(StoreOptions options, const Clock& clock);
+    Status initialise();
+    Status loadOrCreateIdentity();
+    Status checkActor(const Actor& actor, const QString& type, int minActors,
+        const std::vector<Role>& roles, const char* legalBasis);
+    Result<Event> appendInTransaction(const Actor& actor, const NewEvent& event);
+    Result<ImportOutcome> importOne(const Event& event);
+
+    StoreOptions m_options;
+    const Clock& m_clock;
+    HybridLogicalClock m_hlc;
+    std::unique_ptr<db::Database> m_db;
+    std::unique_ptr<AuditLog> m_audit;
+    std::unique_ptr<BlobStore> m_blobs;
+    std::optional<KeyPair> m_key; // set by initialise()
+    QByteArray m_storageKey; // wraps per-file evidence keys
+    QString m_terminalId;
+};
+
+} // namespace fieldcase

@@ -1,0 +1,340 @@
+#include "core/store/checker.h"
+
+#include "core/event/eventtypes.h"
+#include "core/store/projector.h"
+#include "core/store/schema.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QJsonArray>
+#include <QTemporaryDir>
+
+#include <map>
+#include <set>
+
+namespace fieldcase {
+
+namespace {
+
+void checkDatabase(db::Database& db, CheckReport& report)
+{
+    auto stmt = db.prepare("PRAGMA integrity_check(50)");
+    if (!stmt) {
+        report.issues.append({QStringLiteral("database"), db.path(), stmt.error().toString()});
+        return;
+    }
+    while (true) {
+        auto row = stmt->step();
+        if (!row) {
+            report.issues.append({QStringLiteral("database"), db.path(), row.error().toString()});
+            return;
+        }
+        if (!*row)
+            return;
+        if (stmt->text(0) != QLatin1String("ok"))
+            report.issues.append({QStringLiteral("database"), db.path(), stmt->text(0)});
+    }
+}
+
+Status checkEvents(CaseStore& store, CheckReport& report)
+{
+    db::Database& db = store.database();
+    std::map<QString, std::optional<PublicKey>> keys;
+    auto keyRows = db.prepare("SELECT id, public_key_pem FROM terminals");
+    if (!keyRows)
+        return fail(std::move(keyRows.error()));
+    while (true) {
+        auto row = keyRows->step();
+        if (!row)
+            return fail(std::move(row.error()));
+        if (!*row)
+            break;
+        auto key = PublicKey::fromPem(keyRows->textUtf8(1));
+        keys[keyRows->text(0)] = key ? std::optional<PublicKey>(*key) : std::nullopt;
+    }
+
+    auto stmt = db.prepare(std::string("SELECT ") + store::kEventColumns
+        + " FROM events ORDER BY terminal_id, case_id, chain_seq");
+    if (!stmt)
+        return fail(std::move(stmt.error()));
+    QString chainTerminal, chainCase;
+    qint64 expectedSeq = 1;
+    QByteArray storedPrevHash, computedPrevHash;
+    while (true) {
+        auto row = stmt->step();
+        if (!row)
+            return fail(std::move(row.error()));
+        if (!*row)
+            break;
+        ++report.events;
+        const QString id = stmt->text(0);
+        auto parsed = store::eventFromRow(*stmt);
+        if (!parsed) {
+            report.issues.append({QStringLiteral("event"), id, parsed.error().message});
+            continue;
+        }
+        const Event& e = *parsed;
+        if (e.terminalId != chainTerminal || e.caseId != chainCase) {
+            chainTerminal = e.terminalId;
+            chainCase = e.caseId;
+            expectedSeq = 1;
+            storedPrevHash.clear();
+            computedPrevHash.clear();
+            ++report.chains;
+        }
+
+        QStringList problems;
+        const QByteArray body = e.canonicalBytes();
+        const QByteArray computed = Hasher::hash(e.hashAlgorithm, body);
+        if (computed != e.hash)
+            problems << QStringLiteral("hash mismatch (content altered)");
+        auto key = keys.find(e.terminalId);
+        if (key == keys.end() || !key->second)
+            problems << QStringLiteral("no usable key for terminal %1").arg(e.terminalId);
+        else if (!key->second->verify(body, e.signature))
+            problems << QStringLiteral("signature invalid");
+        if (const EventTypeSpec* spec = findEventType(e.type); !spec)
+            problems << QStringLiteral("unknown type %1").arg(e.type);
+        else if (auto valid = validatePayload(*spec, e.payload); !valid)
+            problems << valid.error().message;
+        if (!problems.isEmpty())
+            report.issues.append({QStringLiteral("event"), id, problems.join(QLatin1String("; "))});
+
+        // Chain links: a link holds if prev equals the previous event's stored hash or its
+        // recomputed one, so one altered row is reported once (above), not again as a break.
+        if (e.chainSeq != expectedSeq)
+            report.issues.append({QStringLiteral("chain"), id,
+                QStringLiteral("gap in the chain of terminal %1 in case %2: "
+                               "expected position %3, found %4")
+                    .arg(e.terminalId, e.caseId)
+                    .arg(expectedSeq)
+                    .arg(e.chainSeq)});
+        else if (e.prev != storedPrevHash && e.prev != computedPrevHash)
+            report.issues.append({QStringLiteral("chain"), id,
+                QStringLiteral("previous-hash link broken at position %1 of "
+                               "terminal %2 in case %3")
+                    .arg(e.chainSeq)
+                    .arg(e.terminalId, e.caseId)});
+        expectedSeq = e.chainSeq + 1;
+        storedPrevHash = e.hash;
+        computedPrevHash = computed;
+    }
+    return {};
+}
+
+Status checkAudit(CaseStore& store, CheckReport& report)
+{
+    auto stmt = store.database().prepare(
+        "SELECT seq, at, terminal_id, officer_id, role, action, object, detail, prev, hash "
+        "FROM audit_log ORDER BY seq");
+    if (!stmt)
+        return fail(std::move(stmt.error()));
+    qint64 expected = 1;
+    QByteArray storedPrev, computedPrev;
+    const HashAlgorithm alg = store.options().hashAlgorithm;
+    while (true) {
+        auto row = stmt->step();
+        if (!row)
+            return fail(std::move(row.error()));
+        if (!*row)
+            break;
+        ++report.auditRows;
+        const qint64 seq = stmt->int64(0);
+        const QByteArray prev = stmt->isNull(8) ? QByteArray() : stmt->blob(8);
+        const QByteArray hash = stmt->blob(9);
+        const QByteArray computed = Hasher::hash(alg,
+            AuditLog::canonicalBytes(seq, stmt->int64(1), stmt->text(2), stmt->text(3),
+                stmt->text(4), stmt->text(5), stmt->text(6), stmt->textUtf8(7), prev));
+        const QString object = QStringLiteral("audit #%1").arg(seq);
+        if (seq != expected)
+            report.issues.append({QStringLiteral("audit"), object,
+                QStringLiteral("gap: expected #%1").arg(expected)});
+        else if (prev != storedPrev && prev != computedPrev)
+            report.issues.append(
+                {QStringLiteral("audit"), object, QStringLiteral("previous-hash link broken")});
+        if (computed != hash)
+            report.issues.append(
+                {QStringLiteral("audit"), object, QStringLiteral("hash mismatch (entry altered)")});
+        expected = seq + 1;
+        storedPrev = hash;
+        computedPrev = computed;
+    }
+    return {};
+}
+
+Status checkEvidence(CaseStore& store, CheckReport& report)
+{
+    db::Database& db = store.database();
+    auto stmt = db.prepare("SELECT hash FROM blobs ORDER BY hash");
+    if (!stmt)
+        return fail(std::move(stmt.error()));
+    std::set<QString> known;
+    while (true) {
+        auto row = stmt->step();
+        if (!row)
+            return fail(std::move(row.error()));
+        if (!*row)
+            break;
+        const QString hash = stmt->text(0);
+        known.insert(hash);
+        ++report.blobs;
+        auto info = store.blobInfo(hash);
+        if (!info) {
+            report.issues.append({QStringLiteral("evidence"), hash, info.error().message});
+            continue;
+        }
+        report.blobBytes += info->size;
+        if (auto ok = store.blobs().verify(*info); !ok)
+            report.issues.append({QStringLiteral("evidence"), hash,
+                ok.error().message + QStringLiteral(" (") + ok.error().context + QLatin1Char(')')});
+    }
+    // Evidence this terminal attached must have its manifest row and file here.
+    auto orphans = db.prepare(
+        "SELECT e.id, json_extract(e.payload, '$.blobHash') FROM events e "
+        "WHERE e.type = 'evidence.attached' AND e.terminal_id = ? AND NOT EXISTS "
+        "(SELECT 1 FROM blobs b WHERE b.hash = json_extract(e.payload, '$.blobHash'))");
+    if (!orphans)
+        return fail(std::move(orphans.error()));
+    orphans->bind(1, store.terminalId());
+    while (true) {
+        auto row = orphans->step();
+        if (!row)
+            return fail(std::move(row.error()));
+        if (!*row)
+            break;
+        report.issues.append({QStringLiteral("evidence"), orphans->text(1),
+            QStringLiteral("event %1 names an evidence file that has no "
+                           "manifest entry")
+                .arg(orphans->text(0))});
+    }
+    // Files nobody names are left by a crash between file and commit: harmless, kept.
+    qint64 unreferenced = 0;
+    QDirIterator files(store.blobs().rootDir(), QDir::Files, QDirIterator::Subdirectories);
+    while (files.hasNext()) {
+        const QString name = QFileInfo(files.next()).fileName();
+        if (name.size() == 64 && known.find(name) == known.end())
+            ++unreferenced;
+    }
+    if (unreferenced > 0)
+        report.notes << QStringLiteral("%1 evidence files are not referenced by any manifest "
+                                       "entry (left by an interrupted import; harmless)")
+                            .arg(unreferenced);
+    return {};
+}
+
+Status checkProjections(CaseStore& store, CheckReport& report)
+{
+    QTemporaryDir scratchDir;
+    if (!scratchDir.isValid())
+        return fail(
+            ErrorCode::Io, QStringLiteral("Could not create a scratch folder for the check"));
+    const QString scratchPath = scratchDir.filePath(QStringLiteral("rebuild.db"));
+    {
+        db::OpenOptions options;
+        options.quickCheck = false;
+        auto scratch = db::Database::open(scratchPath, options);
+        if (!scratch)
+            return fail(std::move(scratch.error()));
+        FC_TRY((*scratch)->exec(store::projectionSchemaSql()));
+        auto tx = db::Transaction::begin(**scratch);
+        if (!tx)
+            return fail(std::move(tx.error()));
+        auto stmt = store.database().prepare(std::string("SELECT ") + store::kEventColumns
+            + " FROM events ORDER BY case_id, hlc_ms, hlc_counter, terminal_id, id");
+        if (!stmt)
+            return fail(std::move(stmt.error()));
+        while (true) {
+            auto row = stmt->step();
+            if (!row)
+                return fail(std::move(row.error()));
+            if (!*row)
+                break;
+            auto e = store::eventFromRow(*stmt);
+            if (!e)
+                continue; // reported by checkEvents
+            FC_TRY(store::Projector::apply(**scratch, *e));
+        }
+        FC_TRY(tx->commit());
+    }
+    db::Database& db = store.database();
+    {
+        // Scoped: a live ATTACH statement would keep the schema busy and block DETACH.
+        auto attach = db.prepare("ATTACH DATABASE ? AS rebuilt");
+        if (!attach)
+            return fail(std::move(attach.error()));
+        attach->bind(1, scratchPath);
+        FC_TRY(attach->run());
+    }
+    Status result;
+    for (const store::ProjectionTable& t : store::projectionTables()) {
+        const std::string name = t.name;
+        for (const auto& [a, b, label] :
+            {std::tuple {"main", "rebuilt", "rows not produced by a rebuild"},
+                std::tuple {"rebuilt", "main", "rows missing compared with a rebuild"}}) {
+            auto diff = db.prepare("SELECT count(*) FROM (SELECT * FROM " + std::string(a) + "."
+                + name + " EXCEPT SELECT * FROM " + b + "." + name + ")");
+            if (!diff) {
+                result = fail(std::move(diff.error()));
+                break;
+            }
+            auto row = diff->step();
+            if (!row) {
+                result = fail(std::move(row.error()));
+                break;
+            }
+            if (diff->int64(0) > 0)
+                report.issues.append({QStringLiteral("projection"), QString::fromUtf8(t.name),
+                    QStringLiteral("%1 %2").arg(diff->int64(0)).arg(QLatin1String(label))});
+        }
+    }
+    if (auto detach = db.exec("DETACH DATABASE rebuilt"); !detach && result)
+        result = detach;
+    return result;
+}
+
+} // namespace
+
+QString CheckReport::summary() const
+{
+    QString s = QStringLiteral("%1 events in %2 chains, %3 cases, %4 audit entries, %5 evidence "
+                               "files (%6 bytes): ")
+                    .arg(events)
+                    .arg(chains)
+                    .arg(cases)
+                    .arg(auditRows)
+                    .arg(blobs)
+                    .arg(blobBytes);
+    s += ok() ? QStringLiteral("OK") : QStringLiteral("%1 PROBLEMS").arg(issues.size());
+    return s;
+}
+
+QJsonObject CheckReport::toJson() const
+{
+    QJsonArray list;
+    for (const CheckIssue& i : issues)
+        list.append(QJsonObject {{QLatin1String("area"), i.area},
+            {QLatin1String("object"), i.object}, {QLatin1String("problem"), i.problem}});
+    return {{QLatin1String("ok"), ok()}, {QLatin1String("events"), events},
+        {QLatin1String("chains"), chains}, {QLatin1String("cases"), cases},
+        {QLatin1String("auditEntries"), auditRows}, {QLatin1String("evidenceFiles"), blobs},
+        {QLatin1String("evidenceBytes"), blobBytes}, {QLatin1String("issues"), list},
+        {QLatin1String("notes"), QJsonArray::fromStringList(notes)}};
+}
+
+Result<CheckReport> checkStore(CaseStore& store, const CheckOptions& options)
+{
+    CheckReport report;
+    checkDatabase(store.database(), report);
+    auto cases = store.database().scalarInt("SELECT count(*) FROM cases");
+    report.cases = cases ? *cases : 0;
+    FC_TRY(checkEvents(store, report));
+    FC_TRY(checkAudit(store, report));
+    if (options.verifyEvidence)
+        FC_TRY(checkEvidence(store, report));
+    if (options.verifyProjections)
+        FC_TRY(checkProjections(store, report));
+    return report;
+}
+
+} // namespace fieldcase
