@@ -449,9 +449,26 @@ Result<Event> CaseStore::attachEvidence(
 
     // 1. The file lands durably under its content address before any row names it. A crash
     //    after this point leaves an unreferenced blob, never a row without a file.
+    const qint64 start = source.isSequential() ? -1 : source.pos();
     auto blob = m_blobs->ingest(source);
     if (!blob)
         return fail(std::move(blob.error()));
+    if (blob->alreadyPresent) {
+        auto manifest = blobInfo(blob->hashHex);
+        if (!manifest && manifest.error().code == ErrorCode::NotFound) {
+            // An orphan: a previous ingest of this content crashed after the file landed but
+            // before its manifest row committed, so its key is lost. Replace it with this copy.
+            if (start < 0 || !source.seek(start))
+                return fail(ErrorCode::Conflict,
+                    QStringLiteral("An unfinished copy of this file is in the evidence "
+                                   "store; attach it again from a file"),
+                    blob->hashHex);
+            FC_TRY(m_blobs->remove(blob->hashHex));
+            blob = m_blobs->ingest(source);
+            if (!blob)
+                return fail(std::move(blob.error()));
+        }
+    }
 
     NewEvent ne;
     ne.type = QStringLiteral("evidence.attached");
@@ -488,8 +505,8 @@ Result<Event> CaseStore::attachEvidence(
             meta.mediaType, m_clock.nowMs());
         FC_TRY((*insert)->run());
     } else {
-        // Same content stored before: its manifest row must exist (else the file is an orphan
-        // from a crash, and its key was never recorded: refuse rather than point at it).
+        // Same content stored before: its manifest row holds the key. Without a row the file
+        // is an orphan from a crash between file and commit; handled before the transaction.
         auto known = m_db->cached("SELECT 1 FROM blobs WHERE hash = ?");
         if (!known)
             return fail(std::move(known.error()));
@@ -497,11 +514,8 @@ Result<Event> CaseStore::attachEvidence(
         auto found = (*known)->step();
         if (!found)
             return fail(std::move(found.error()));
-        (*known)->reset();
         if (!*found)
-            return fail(ErrorCode::Conflict,
-                QStringLiteral("An unfinished copy of this file is in the evidence store; "
-                               "restart FieldCase to clean it up, then attach again"),
+            return fail(ErrorCode::Internal, QStringLiteral("Evidence orphan was not replaced"),
                 blob->hashHex);
     }
     auto event = appendInTransaction(actor, ne);

@@ -684,3 +684,26 @@ TEST_CASE("db check reports exactly the tampered item", "[check][tamper]")
         CHECK(report->issues[1].object == QStringLiteral("vehicles"));
     }
 }
+
+TEST_CASE("An orphan evidence file left by a crash is replaced on the next attach", "[evidence]")
+{
+    StoreFixture f;
+    const QString c = f.openCase();
+    QByteArray data(40'000, 'o');
+    // Simulate the crash window: the file landed, its manifest row never committed.
+    QBuffer first(&data);
+    REQUIRE(first.open(QIODevice::ReadOnly));
+    auto orphan = f.store->blobs().ingest(first);
+    REQUIRE(orphan);
+    REQUIRE_FALSE(orphan->alreadyPresent);
+    QBuffer again(&data);
+    REQUIRE(again.open(QIODevice::ReadOnly));
+    auto e = f.store->attachEvidence(f.single, c, again, {});
+    REQUIRE(e);
+    QByteArray back;
+    QBuffer sink(&back);
+    REQUIRE(sink.open(QIODevice::WriteOnly));
+    REQUIRE(f.store->readEvidence(orphan->hashHex, sink));
+    CHECK(back == data);
+    CHECK(checkStore(*f.store)->ok());
+}
