@@ -1,0 +1,33 @@
+cmake_minimum_required(VERSION 3.25)
+# Fails if core links or includes anything beyond Qt::Core, SQLite and OpenSSL
+# (ARCHITECTURE.md §2: core knows nothing of devices, network or widgets).
+# Inputs: LINK_FILE (generated list of core's link libraries), SOURCE_DIR.
+file(READ "${LINK_FILE}" libs)
+string(REPLACE ";" "\n" libs "${libs}")
+string(REPLACE "\n" ";" libs "${libs}")
+set(allowed "Qt6::Core;SQLite::SQLite3;OpenSSL::Crypto")
+set(problems "")
+foreach(lib IN LISTS libs)
+  string(STRIP "${lib}" lib)
+  if(lib STREQUAL "")
+    continue()
+  endif()
+  if(NOT lib IN_LIST allowed)
+    string(APPEND problems "core links ${lib}\n")
+  endif()
+endforeach()
+
+file(GLOB_RECURSE sources "${SOURCE_DIR}/core/*.h" "${SOURCE_DIR}/core/*.cpp")
+set(forbidden "QtWidgets|QtGui|QtNetwork|QtMultimedia|QtSerialPort|QtPositioning|QtPrintSupport|QWidget|QPainter|QImage|QNetwork|QTcpSocket|QSerialPort|curl/|cups/|winscard|PCSC/|ZXing/")
+foreach(src IN LISTS sources)
+  file(STRINGS "${src}" hits REGEX "#include[ \t]*[<\"](${forbidden})")
+  foreach(hit IN LISTS hits)
+    string(APPEND problems "${src}: ${hit}\n")
+  endforeach()
+endforeach()
+
+if(problems)
+  message(FATAL_ERROR "Layering violated:\n${problems}")
+endif()
+list(LENGTH sources n)
+message(STATUS "core layering ok: links ${libs}; ${n} files scanned")
