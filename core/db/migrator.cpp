@@ -1,6 +1,7 @@
 #include "core/db/migrator.h"
 
 #include "core/util/logging.h"
+#include "core/util/text.h"
 
 namespace fieldcase::db {
 
@@ -12,9 +13,9 @@ Result<int> migrate(Database& db, std::span<const Migration> migrations)
     const int latest = migrations.empty() ? 0 : migrations.back().version;
     if (*current > latest) {
         return fail(ErrorCode::SchemaTooNew,
-            QStringLiteral("This database was written by a newer version of FieldCase "
-                           "(schema %1; this version knows up to %2). Install the newer "
-                           "version; this one will not open or change it.")
+            CoreText::tr("This database was written by a newer version of FieldCase "
+                         "(schema %1; this version knows up to %2). Install the newer "
+                         "version; this one will not open or change it.")
                 .arg(*current)
                 .arg(latest),
             db.path());
@@ -22,7 +23,7 @@ Result<int> migrate(Database& db, std::span<const Migration> migrations)
     int expected = 1;
     for (const Migration& m : migrations) {
         if (m.version != expected++)
-            return fail(ErrorCode::Internal, QStringLiteral("Migrations are not numbered 1, 2, 3…"),
+            return fail(ErrorCode::Internal, CoreText::tr("Migrations are not numbered 1, 2, 3…"),
                 QString::fromUtf8(m.name));
         if (m.version <= *current)
             continue;
@@ -31,7 +32,7 @@ Result<int> migrate(Database& db, std::span<const Migration> migrations)
             return fail(std::move(tx.error()));
         if (auto ok = db.exec(m.sql); !ok) {
             Error e = ok.error();
-            e.message = QStringLiteral("Schema migration %1 (%2) failed")
+            e.message = CoreText::tr("Schema migration %1 (%2) failed")
                             .arg(m.version)
                             .arg(QString::fromUtf8(m.name));
             return fail(std::move(e));

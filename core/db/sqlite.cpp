@@ -1,6 +1,7 @@
 #include "core/db/sqlite.h"
 
 #include "core/util/logging.h"
+#include "core/util/text.h"
 
 #include <QFileInfo>
 
@@ -128,7 +129,7 @@ Result<bool> Statement::step()
     if (m_bindError != 0) {
         const int rc = std::exchange(m_bindError, 0);
         sqlite3_reset(m_stmt);
-        return fail(sqliteError(m_db, rc, QStringLiteral("Could not bind a query parameter")));
+        return fail(sqliteError(m_db, rc, CoreText::tr("Could not bind a query parameter")));
     }
     const int rc = sqlite3_step(m_stmt);
     if (rc == SQLITE_ROW)
@@ -136,7 +137,7 @@ Result<bool> Statement::step()
     if (rc == SQLITE_DONE)
         return false;
     // sqlite3_reset returns the same error; reset so the statement can be reused.
-    Error error = sqliteError(m_db, rc, QStringLiteral("Database statement failed"));
+    Error error = sqliteError(m_db, rc, CoreText::tr("Database statement failed"));
     error.context += QStringLiteral(" in: ") + sql().left(120);
     sqlite3_reset(m_stmt);
     return fail(std::move(error));
@@ -229,9 +230,9 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Open
 {
     const QFileInfo info(path);
     if (!info.exists() && (!options.create || options.readOnly))
-        return fail(ErrorCode::NotFound, QStringLiteral("The database file does not exist"), path);
+        return fail(ErrorCode::NotFound, CoreText::tr("The database file does not exist"), path);
     if (info.exists() && !info.isFile())
-        return fail(ErrorCode::Io, QStringLiteral("The database path is not a regular file"), path);
+        return fail(ErrorCode::Io, CoreText::tr("The database path is not a regular file"), path);
 
     int flags = options.readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
     if (options.create && !options.readOnly)
@@ -244,7 +245,7 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Open
         path.toUtf8().constData(), &raw, flags, options.vfs.isEmpty() ? nullptr : vfs.constData());
     std::unique_ptr<Database> db(new Database(raw, path));
     if (rc != SQLITE_OK)
-        return fail(sqliteError(raw, rc, QStringLiteral("Could not open the database")));
+        return fail(sqliteError(raw, rc, CoreText::tr("Could not open the database")));
     sqlite3_extended_result_codes(raw, 1);
     FC_TRY(db->configure(options));
     return db;
@@ -260,8 +261,7 @@ Status Database::configure(const OpenOptions& options)
     if (auto schema = scalarInt("SELECT count(*) FROM sqlite_schema"); !schema) {
         Error e = schema.error();
         if (e.code == ErrorCode::Corrupt || e.code == ErrorCode::Io)
-            e.message
-                = QStringLiteral("The database file is damaged or is not a FieldCase database");
+            e.message = CoreText::tr("The database file is damaged or is not a FieldCase database");
         return fail(std::move(e));
     }
     if (options.quickCheck)
@@ -277,7 +277,7 @@ Status Database::configure(const OpenOptions& options)
             return fail(std::move(row.error()));
         if (!*row || mode->text(0).compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
             return fail(
-                ErrorCode::Io, QStringLiteral("Could not switch the database to WAL mode"), m_path);
+                ErrorCode::Io, CoreText::tr("Could not switch the database to WAL mode"), m_path);
     }
     // FULL: fsync the WAL on every commit. The in-car kit loses power when the ignition goes
     // off; NORMAL could lose the last acknowledged transactions, which the law does not allow us.
@@ -296,7 +296,7 @@ Status Database::exec(std::string_view sql)
     const int rc = sqlite3_exec(m_db, text.c_str(), nullptr, nullptr, &message);
     sqlite3_free(message);
     if (rc != SQLITE_OK) {
-        Error e = sqliteError(m_db, rc, QStringLiteral("Database command failed"));
+        Error e = sqliteError(m_db, rc, CoreText::tr("Database command failed"));
         e.context += QStringLiteral(" in: ") + QString::fromUtf8(text.c_str()).left(120);
         return fail(std::move(e));
     }
@@ -309,7 +309,7 @@ Result<Statement> Database::prepare(std::string_view sql)
     const int rc = sqlite3_prepare_v3(
         m_db, sql.data(), int(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
     if (rc != SQLITE_OK) {
-        Error e = sqliteError(m_db, rc, QStringLiteral("Could not prepare a database statement"));
+        Error e = sqliteError(m_db, rc, CoreText::tr("Could not prepare a database statement"));
         e.context += QStringLiteral(" in: ") + QString::fromUtf8(sql.data(), qsizetype(sql.size()));
         return fail(std::move(e));
     }
@@ -338,7 +338,7 @@ Result<qint64> Database::scalarInt(std::string_view sql)
     if (!row)
         return fail(std::move(row.error()));
     if (!*row)
-        return fail(ErrorCode::NotFound, QStringLiteral("Query returned no rows"));
+        return fail(ErrorCode::NotFound, CoreText::tr("Query returned no rows"));
     return stmt->int64(0);
 }
 
@@ -365,7 +365,7 @@ Status Database::quickCheck()
         auto row = stmt->step();
         if (!row) {
             Error e = row.error();
-            e.message = QStringLiteral("The database file is damaged (integrity check failed)");
+            e.message = CoreText::tr("The database file is damaged (integrity check failed)");
             return fail(std::move(e));
         }
         if (!*row)
@@ -376,7 +376,7 @@ Status Database::quickCheck()
     }
     if (!problems.isEmpty())
         return fail(ErrorCode::Corrupt,
-            QStringLiteral("The database file is damaged (integrity check failed)"),
+            CoreText::tr("The database file is damaged (integrity check failed)"),
             problems.join(QLatin1String("; ")));
     return {};
 }
@@ -413,7 +413,7 @@ Transaction::~Transaction()
 Status Transaction::commit()
 {
     if (!m_db)
-        return fail(ErrorCode::Internal, QStringLiteral("Transaction already finished"));
+        return fail(ErrorCode::Internal, CoreText::tr("Transaction already finished"));
     if (auto ok = m_db->exec("COMMIT"); !ok) {
         // A failed COMMIT (disk full, I/O error) may leave the transaction open; roll it back
         // so the connection is usable and nothing half-written stays visible.

@@ -1,6 +1,7 @@
 #include "core/event/event.h"
 
 #include "core/event/canonicaljson.h"
+#include "core/util/text.h"
 
 #include <QJsonArray>
 
@@ -74,7 +75,7 @@ Result<Event> Event::fromJson(const QJsonObject& o)
 {
     auto bad = [](const char* what) {
         return fail(ErrorCode::InvalidArgument,
-            QStringLiteral("Malformed event: %1").arg(QLatin1String(what)));
+            CoreText::tr("Malformed event: %1").arg(QLatin1String(what)));
     };
     Event e;
     e.id = o.value(QLatin1String("id")).toString();

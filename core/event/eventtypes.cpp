@@ -1,5 +1,7 @@
 #include "core/event/eventtypes.h"
 
+#include "core/util/text.h"
+
 #include <QJsonArray>
 #include <QRegularExpression>
 
@@ -129,21 +131,21 @@ QString kindName(FieldKind k)
     case K::String:
         return QStringLiteral("text");
     case K::Integer:
-        return QStringLiteral("a whole number");
+        return CoreText::tr("a whole number");
     case K::Number:
-        return QStringLiteral("a number");
+        return CoreText::tr("a number");
     case K::Bool:
-        return QStringLiteral("true or false");
+        return CoreText::tr("true or false");
     case K::Object:
-        return QStringLiteral("an object");
+        return CoreText::tr("an object");
     case K::Array:
-        return QStringLiteral("a list");
+        return CoreText::tr("a list");
     case K::Hash:
-        return QStringLiteral("a 64-character lowercase hex digest");
+        return CoreText::tr("a 64-character lowercase hex digest");
     case K::Id:
-        return QStringLiteral("an identifier (1–64 of A–Z a–z 0–9 . _ : -)");
+        return CoreText::tr("an identifier (1–64 of A–Z a–z 0–9 . _ : -)");
     case K::Enum:
-        return QStringLiteral("one of the allowed values");
+        return CoreText::tr("one of the allowed values");
     }
     return {};
 }
@@ -213,7 +215,7 @@ Status validatePayload(const EventTypeSpec& spec, const QJsonObject& payload)
             known = known || it.key() == QLatin1String(f.name);
         if (!known)
             return fail(ErrorCode::InvalidArgument,
-                QStringLiteral("Unknown field “%1” in %2").arg(it.key(), type));
+                CoreText::tr("Unknown field “%1” in %2").arg(it.key(), type));
     }
     for (const FieldSpec& f : spec.fields) {
         const QString name = QLatin1String(f.name);
@@ -221,7 +223,7 @@ Status validatePayload(const EventTypeSpec& spec, const QJsonObject& payload)
         if (v.isUndefined() || v.isNull()) {
             if (f.required)
                 return fail(ErrorCode::InvalidArgument,
-                    QStringLiteral("Required field “%1” is missing in %2").arg(name, type));
+                    CoreText::tr("Required field “%1” is missing in %2").arg(name, type));
             continue;
         }
         if (!matches(f, v)) {
@@ -230,12 +232,12 @@ Status validatePayload(const EventTypeSpec& spec, const QJsonObject& payload)
                 QStringList values;
                 for (const char* a : f.allowed)
                     values << QLatin1String(a);
-                expected = QStringLiteral("one of: ") + values.join(QLatin1String(", "));
+                expected = CoreText::tr("one of: ") + values.join(QLatin1String(", "));
             } else if (f.kind == K::String) {
                 expected += QStringLiteral(" (not blank, at most %1 characters)").arg(f.maxLength);
             }
             return fail(ErrorCode::InvalidArgument,
-                QStringLiteral("Field “%1” in %2 must be %3").arg(name, type, expected));
+                CoreText::tr("Field “%1” in %2 must be %3").arg(name, type, expected));
         }
     }
     return {};

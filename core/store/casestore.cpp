@@ -8,6 +8,7 @@
 #include "core/store/schema.h"
 #include "core/util/durablefile.h"
 #include "core/util/logging.h"
+#include "core/util/text.h"
 
 #include <QDir>
 #include <QFile>
@@ -50,7 +51,7 @@ Result<QByteArray> readFile(const QString& path)
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        return fail(ErrorCode::Io, QStringLiteral("Could not read a key file"),
+        return fail(ErrorCode::Io, CoreText::tr("Could not read a key file"),
             path + QStringLiteral(": ") + f.errorString());
     return f.readAll();
 }
@@ -89,7 +90,7 @@ QString CaseStore::databasePath() const
 Result<std::unique_ptr<CaseStore>> CaseStore::open(const StoreOptions& options, const Clock& clock)
 {
     if (options.directory.isEmpty())
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("No data directory was given"));
+        return fail(ErrorCode::InvalidArgument, CoreText::tr("No data directory was given"));
     std::unique_ptr<CaseStore> store(new CaseStore(options, clock));
     FC_TRY(store->initialise());
     return store;
@@ -99,7 +100,7 @@ Status CaseStore::initialise()
 {
     QDir dir(m_options.directory);
     if (!dir.mkpath(QStringLiteral("keys")))
-        return fail(ErrorCode::Io, QStringLiteral("Could not create the data directory"),
+        return fail(ErrorCode::Io, CoreText::tr("Could not create the data directory"),
             m_options.directory);
     QFile::setPermissions(dir.filePath(QStringLiteral("keys")),
         QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
@@ -154,7 +155,7 @@ Status CaseStore::loadOrCreateIdentity()
         auto hashAlg = metaValue(*m_db, "hash_algorithm");
         auto cipher = metaValue(*m_db, "cipher_suite");
         if (!hashAlg || !cipher)
-            return fail(ErrorCode::Corrupt, QStringLiteral("The store's settings are unreadable"));
+            return fail(ErrorCode::Corrupt, CoreText::tr("The store's settings are unreadable"));
         if (hashAlg->has_value())
             m_options.hashAlgorithm
                 = hashAlgorithmFromName(**hashAlg).value_or(m_options.hashAlgorithm);
@@ -163,20 +164,20 @@ Status CaseStore::loadOrCreateIdentity()
         auto pem = readFile(keyPath);
         if (!pem)
             return fail(ErrorCode::Corrupt,
-                QStringLiteral("The terminal key is missing or unreadable; restore it from "
-                               "the provisioning backup or re-enrol the terminal"),
+                CoreText::tr("The terminal key is missing or unreadable; restore it from "
+                             "the provisioning backup or re-enrol the terminal"),
                 keyPath);
         auto key = KeyPair::fromPrivatePem(*pem);
         if (!key)
             return fail(
-                ErrorCode::Corrupt, QStringLiteral("The terminal key file is damaged"), keyPath);
+                ErrorCode::Corrupt, CoreText::tr("The terminal key file is damaged"), keyPath);
         m_key = std::move(*key);
         m_options.signatureAlgorithm = m_key->algorithm();
         auto storageKey = readFile(storageKeyPath);
         if (!storageKey || storageKey->size() != cipherKeyLength(m_options.cipherSuite))
             return fail(ErrorCode::Corrupt,
-                QStringLiteral("The evidence storage key is missing or damaged; evidence "
-                               "cannot be read without it"),
+                CoreText::tr("The evidence storage key is missing or damaged; evidence "
+                             "cannot be read without it"),
                 storageKeyPath);
         m_storageKey = *storageKey;
         return {};
@@ -219,7 +220,7 @@ Status CaseStore::registerOfficer(const Actor& by, const Officer& officer)
 {
     if (officer.id.isEmpty() || officer.name.trimmed().isEmpty() || officer.roles.isEmpty())
         return fail(ErrorCode::InvalidArgument,
-            QStringLiteral("An officer needs an id, a name and at least one role"));
+            CoreText::tr("An officer needs an id, a name and at least one role"));
     auto count = m_db->scalarInt("SELECT count(*) FROM officers");
     if (!count)
         return fail(std::move(count.error()));
@@ -256,7 +257,7 @@ Result<Officer> CaseStore::officer(const QString& id)
     if (!row)
         return fail(std::move(row.error()));
     if (!*row)
-        return fail(ErrorCode::NotFound, QStringLiteral("Unknown officer"), id);
+        return fail(ErrorCode::NotFound, CoreText::tr("Unknown officer"), id);
     Officer o;
     o.id = (*stmt)->text(0);
     o.name = (*stmt)->text(1);
@@ -283,7 +284,7 @@ Status CaseStore::registerTerminal(
     FC_TRY((*stmt)->run());
     if (m_db->changes() == 0)
         return fail(ErrorCode::Conflict,
-            QStringLiteral("A different key is already registered for this terminal"), terminalId);
+            CoreText::tr("A different key is already registered for this terminal"), terminalId);
     return {};
 }
 
@@ -292,31 +293,30 @@ Status CaseStore::checkActor(const Actor& actor, const QString& type, int minAct
 {
     if (actor.officerIds.isEmpty())
         return fail(
-            ErrorCode::PermissionDenied, QStringLiteral("No officer is named for “%1”").arg(type));
+            ErrorCode::PermissionDenied, CoreText::tr("No officer is named for “%1”").arg(type));
     if (std::find(roles.begin(), roles.end(), actor.role) == roles.end())
         return fail(ErrorCode::PermissionDenied,
-            QStringLiteral("The %1 role may not do “%2”").arg(roleName(actor.role), type));
+            CoreText::tr("The %1 role may not do “%2”").arg(roleName(actor.role), type));
     QStringList seen;
     for (const QString& id : actor.officerIds) {
         if (seen.contains(id))
             return fail(
-                ErrorCode::InvalidArgument, QStringLiteral("Officer %1 is named twice").arg(id));
+                ErrorCode::InvalidArgument, CoreText::tr("Officer %1 is named twice").arg(id));
         seen << id;
         auto o = officer(id);
         if (!o)
             return fail(ErrorCode::PermissionDenied,
-                QStringLiteral("Officer %1 is not registered on this terminal").arg(id));
+                CoreText::tr("Officer %1 is not registered on this terminal").arg(id));
         if (!o->active)
             return fail(
-                ErrorCode::PermissionDenied, QStringLiteral("Officer %1 is deactivated").arg(id));
+                ErrorCode::PermissionDenied, CoreText::tr("Officer %1 is deactivated").arg(id));
         if (!o->roles.contains(actor.role))
             return fail(ErrorCode::PermissionDenied,
-                QStringLiteral("Officer %1 does not hold the %2 role")
-                    .arg(id, roleName(actor.role)));
+                CoreText::tr("Officer %1 does not hold the %2 role").arg(id, roleName(actor.role)));
     }
     if (actor.officerIds.size() < minActors)
         return fail(ErrorCode::PermissionDenied,
-            QStringLiteral("“%1” needs at least %2 officers acting together (%3)")
+            CoreText::tr("“%1” needs at least %2 officers acting together (%3)")
                 .arg(type)
                 .arg(minActors)
                 .arg(QString::fromUtf8(legalBasis)));
@@ -342,7 +342,7 @@ Result<Event> CaseStore::appendInTransaction(const Actor& actor, const NewEvent&
     const EventTypeSpec* spec = findEventType(in.type);
     if (!spec)
         return fail(
-            ErrorCode::InvalidArgument, QStringLiteral("Unknown event type “%1”").arg(in.type));
+            ErrorCode::InvalidArgument, CoreText::tr("Unknown event type “%1”").arg(in.type));
     FC_TRY(checkActor(actor, in.type, spec->minActors, spec->roles, spec->legalBasis));
     FC_TRY(validatePayload(*spec, in.payload));
 
@@ -352,7 +352,7 @@ Result<Event> CaseStore::appendInTransaction(const Actor& actor, const NewEvent&
         if (caseId.isEmpty())
             caseId = makeUuidV7(m_clock.nowMs());
         else if (!isUuidV7(caseId))
-            return fail(ErrorCode::InvalidArgument, QStringLiteral("A case id must be a UUIDv7"));
+            return fail(ErrorCode::InvalidArgument, CoreText::tr("A case id must be a UUIDv7"));
     }
     auto status = m_db->cached("SELECT status FROM cases WHERE id = ?");
     if (!status)
@@ -362,13 +362,13 @@ Result<Event> CaseStore::appendInTransaction(const Actor& actor, const NewEvent&
     if (!row)
         return fail(std::move(row.error()));
     if (opening && *row)
-        return fail(ErrorCode::Conflict, QStringLiteral("This case is already open"), caseId);
+        return fail(ErrorCode::Conflict, CoreText::tr("This case is already open"), caseId);
     if (!opening && !*row)
-        return fail(ErrorCode::NotFound, QStringLiteral("There is no case with this id"), caseId);
+        return fail(ErrorCode::NotFound, CoreText::tr("There is no case with this id"), caseId);
     if (!opening && (*status)->text(0) != QLatin1String("open")
         && in.type != QLatin1String("case.note"))
         return fail(ErrorCode::Conflict,
-            QStringLiteral("The case is %1; only notes can be added").arg((*status)->text(0)),
+            CoreText::tr("The case is %1; only notes can be added").arg((*status)->text(0)),
             caseId);
     (*status)->reset();
 
@@ -460,8 +460,8 @@ Result<Event> CaseStore::attachEvidence(
             // before its manifest row committed, so its key is lost. Replace it with this copy.
             if (start < 0 || !source.seek(start))
                 return fail(ErrorCode::Conflict,
-                    QStringLiteral("An unfinished copy of this file is in the evidence "
-                                   "store; attach it again from a file"),
+                    CoreText::tr("An unfinished copy of this file is in the evidence "
+                                 "store; attach it again from a file"),
                     blob->hashHex);
             FC_TRY(m_blobs->remove(blob->hashHex));
             blob = m_blobs->ingest(source);
@@ -515,7 +515,7 @@ Result<Event> CaseStore::attachEvidence(
         if (!found)
             return fail(std::move(found.error()));
         if (!*found)
-            return fail(ErrorCode::Internal, QStringLiteral("Evidence orphan was not replaced"),
+            return fail(ErrorCode::Internal, CoreText::tr("Evidence orphan was not replaced"),
                 blob->hashHex);
     }
     auto event = appendInTransaction(actor, ne);
@@ -542,15 +542,15 @@ Result<BlobInfo> CaseStore::blobInfo(const QString& blobHash)
     if (!row)
         return fail(std::move(row.error()));
     if (!*row)
-        return fail(ErrorCode::NotFound, QStringLiteral("No such evidence file"), blobHash);
+        return fail(ErrorCode::NotFound, CoreText::tr("No such evidence file"), blobHash);
     BlobInfo info;
     info.hashHex = (*stmt)->text(0);
     info.hashAlgorithm = hashAlgorithmFromName((*stmt)->text(1)).value_or(HashAlgorithm::Sm3);
     info.size = (*stmt)->int64(2);
     const auto suite = cipherSuiteFromName((*stmt)->text(3));
     if (!suite)
-        return fail(ErrorCode::Corrupt, QStringLiteral("Unknown cipher in the evidence manifest"),
-            blobHash);
+        return fail(
+            ErrorCode::Corrupt, CoreText::tr("Unknown cipher in the evidence manifest"), blobHash);
     info.suite = *suite;
     const QByteArray wrapped = (*stmt)->blob(4);
     info.iv = (*stmt)->blob(5);
@@ -559,7 +559,7 @@ Result<BlobInfo> CaseStore::blobInfo(const QString& blobHash)
     (*stmt)->reset();
     auto key = fieldcase::open(m_options.cipherSuite, m_storageKey, wrapped);
     if (!key)
-        return fail(ErrorCode::Corrupt, QStringLiteral("The evidence file key cannot be unwrapped"),
+        return fail(ErrorCode::Corrupt, CoreText::tr("The evidence file key cannot be unwrapped"),
             blobHash);
     info.key = *key;
     return info;
@@ -616,22 +616,22 @@ Result<ImportOutcome> CaseStore::importOne(const Event& e)
             return out;
         }
         return reject(
-            QStringLiteral("an event with this id but different content is already stored"));
+            CoreText::tr("an event with this id but different content is already stored"));
     }
     (*exists)->reset();
 
     const EventTypeSpec* spec = findEventType(e.type);
     if (!spec)
-        return reject(QStringLiteral("unknown event type %1").arg(e.type));
+        return reject(CoreText::tr("unknown event type %1").arg(e.type));
     if (e.schemaVersion != spec->schemaVersion)
         return reject(
-            QStringLiteral("unsupported schema version %1 of %2").arg(e.schemaVersion).arg(e.type));
+            CoreText::tr("unsupported schema version %1 of %2").arg(e.schemaVersion).arg(e.type));
     if (auto valid = validatePayload(*spec, e.payload); !valid)
         return reject(valid.error().message);
     if (e.actors.size() < spec->minActors)
-        return reject(QStringLiteral("needs %1 officers acting together").arg(spec->minActors));
+        return reject(CoreText::tr("needs %1 officers acting together").arg(spec->minActors));
     if (std::find(spec->roles.begin(), spec->roles.end(), e.role) == spec->roles.end())
-        return reject(QStringLiteral("the %1 role may not do %2").arg(roleName(e.role), e.type));
+        return reject(CoreText::tr("the %1 role may not do %2").arg(roleName(e.role), e.type));
 
     auto keyRow = m_db->cached("SELECT public_key_pem FROM terminals WHERE id = ?");
     if (!keyRow)
@@ -641,18 +641,18 @@ Result<ImportOutcome> CaseStore::importOne(const Event& e)
     if (!hasKey)
         return fail(std::move(hasKey.error()));
     if (!*hasKey)
-        return reject(QStringLiteral("unknown terminal %1 (no registered key)").arg(e.terminalId));
+        return reject(CoreText::tr("unknown terminal %1 (no registered key)").arg(e.terminalId));
     auto key = PublicKey::fromPem((*keyRow)->textUtf8(0));
     (*keyRow)->reset();
     if (!key)
         return reject(
-            QStringLiteral("the registered key of terminal %1 is unreadable").arg(e.terminalId));
+            CoreText::tr("the registered key of terminal %1 is unreadable").arg(e.terminalId));
 
     const QByteArray body = e.canonicalBytes();
     if (Hasher::hash(e.hashAlgorithm, body) != e.hash)
-        return reject(QStringLiteral("hash mismatch: the event content was altered"));
+        return reject(CoreText::tr("hash mismatch: the event content was altered"));
     if (!key->verify(body, e.signature))
-        return reject(QStringLiteral("bad signature: not signed by terminal %1").arg(e.terminalId));
+        return reject(CoreText::tr("bad signature: not signed by terminal %1").arg(e.terminalId));
 
     auto chain = m_db->cached("SELECT chain_seq, hash FROM events WHERE terminal_id = ? AND "
                               "case_id = ? ORDER BY chain_seq DESC LIMIT 1");
@@ -667,11 +667,11 @@ Result<ImportOutcome> CaseStore::importOne(const Event& e)
     (*chain)->reset();
     if (e.chainSeq != lastSeq + 1)
         return reject(
-            QStringLiteral("chain gap: expected position %1 of this terminal's chain, got %2")
+            CoreText::tr("chain gap: expected position %1 of this terminal's chain, got %2")
                 .arg(lastSeq + 1)
                 .arg(e.chainSeq));
     if (e.prev != lastHash)
-        return reject(QStringLiteral("chain break: previous hash does not match"));
+        return reject(CoreText::tr("chain break: previous hash does not match"));
 
     // Is it later (in canonical order) than everything already applied for this case? Then it
     // can be applied incrementally; otherwise the case is re-projected so the tables equal a
@@ -733,7 +733,7 @@ Status CaseStore::requestDelete(const Actor& actor, const QString& what)
     FC_TRY(m_audit->record(actor.officerIds.value(0), actor.role, QStringLiteral("delete.attempt"),
         what, {{QLatin1String("refused"), true}}));
     return fail(ErrorCode::PermissionDenied,
-        QStringLiteral("Records cannot be deleted; void or correct them instead"), what);
+        CoreText::tr("Records cannot be deleted; void or correct them instead"), what);
 }
 
 Status CaseStore::rebuildProjections()
@@ -773,7 +773,7 @@ Result<Event> CaseStore::event(const QString& eventId)
     if (!list)
         return fail(std::move(list.error()));
     if (list->isEmpty())
-        return fail(ErrorCode::NotFound, QStringLiteral("No such event"), eventId);
+        return fail(ErrorCode::NotFound, CoreText::tr("No such event"), eventId);
     return list->first();
 }
 

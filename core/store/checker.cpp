@@ -3,6 +3,7 @@
 #include "core/event/eventtypes.h"
 #include "core/store/projector.h"
 #include "core/store/schema.h"
+#include "core/util/text.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -88,14 +89,14 @@ Status checkEvents(CaseStore& store, CheckReport& report)
         const QByteArray body = e.canonicalBytes();
         const QByteArray computed = Hasher::hash(e.hashAlgorithm, body);
         if (computed != e.hash)
-            problems << QStringLiteral("hash mismatch (content altered)");
+            problems << CoreText::tr("hash mismatch (content altered)");
         auto key = keys.find(e.terminalId);
         if (key == keys.end() || !key->second)
-            problems << QStringLiteral("no usable key for terminal %1").arg(e.terminalId);
+            problems << CoreText::tr("no usable key for terminal %1").arg(e.terminalId);
         else if (!key->second->verify(body, e.signature))
-            problems << QStringLiteral("signature invalid");
+            problems << CoreText::tr("signature invalid");
         if (const EventTypeSpec* spec = findEventType(e.type); !spec)
-            problems << QStringLiteral("unknown type %1").arg(e.type);
+            problems << CoreText::tr("unknown type %1").arg(e.type);
         else if (auto valid = validatePayload(*spec, e.payload); !valid)
             problems << valid.error().message;
         if (!problems.isEmpty())
@@ -105,15 +106,15 @@ Status checkEvents(CaseStore& store, CheckReport& report)
         // recomputed one, so one altered row is reported once (above), not again as a break.
         if (e.chainSeq != expectedSeq)
             report.issues.append({QStringLiteral("chain"), id,
-                QStringLiteral("gap in the chain of terminal %1 in case %2: "
-                               "expected position %3, found %4")
+                CoreText::tr("gap in the chain of terminal %1 in case %2: "
+                             "expected position %3, found %4")
                     .arg(e.terminalId, e.caseId)
                     .arg(expectedSeq)
                     .arg(e.chainSeq)});
         else if (e.prev != storedPrevHash && e.prev != computedPrevHash)
             report.issues.append({QStringLiteral("chain"), id,
-                QStringLiteral("previous-hash link broken at position %1 of "
-                               "terminal %2 in case %3")
+                CoreText::tr("previous-hash link broken at position %1 of "
+                             "terminal %2 in case %3")
                     .arg(e.chainSeq)
                     .arg(e.terminalId, e.caseId)});
         expectedSeq = e.chainSeq + 1;
@@ -146,16 +147,16 @@ Status checkAudit(CaseStore& store, CheckReport& report)
         const QByteArray computed = Hasher::hash(alg,
             AuditLog::canonicalBytes(seq, stmt->int64(1), stmt->text(2), stmt->text(3),
                 stmt->text(4), stmt->text(5), stmt->text(6), stmt->textUtf8(7), prev));
-        const QString object = QStringLiteral("audit #%1").arg(seq);
+        const QString object = CoreText::tr("audit #%1").arg(seq);
         if (seq != expected)
-            report.issues.append({QStringLiteral("audit"), object,
-                QStringLiteral("gap: expected #%1").arg(expected)});
+            report.issues.append(
+                {QStringLiteral("audit"), object, CoreText::tr("gap: expected #%1").arg(expected)});
         else if (prev != storedPrev && prev != computedPrev)
             report.issues.append(
-                {QStringLiteral("audit"), object, QStringLiteral("previous-hash link broken")});
+                {QStringLiteral("audit"), object, CoreText::tr("previous-hash link broken")});
         if (computed != hash)
             report.issues.append(
-                {QStringLiteral("audit"), object, QStringLiteral("hash mismatch (entry altered)")});
+                {QStringLiteral("audit"), object, CoreText::tr("hash mismatch (entry altered)")});
         expected = seq + 1;
         storedPrev = hash;
         computedPrev = computed;
@@ -204,8 +205,8 @@ Status checkEvidence(CaseStore& store, CheckReport& report)
         if (!*row)
             break;
         report.issues.append({QStringLiteral("evidence"), orphans->text(1),
-            QStringLiteral("event %1 names an evidence file that has no "
-                           "manifest entry")
+            CoreText::tr("event %1 names an evidence file that has no "
+                         "manifest entry")
                 .arg(orphans->text(0))});
     }
     // Files nobody names are left by a crash between file and commit: harmless, kept.
@@ -217,8 +218,8 @@ Status checkEvidence(CaseStore& store, CheckReport& report)
             ++unreferenced;
     }
     if (unreferenced > 0)
-        report.notes << QStringLiteral("%1 evidence files are not referenced by any manifest "
-                                       "entry (left by an interrupted import; harmless)")
+        report.notes << CoreText::tr("%1 evidence files are not referenced by any manifest "
+                                     "entry (left by an interrupted import; harmless)")
                             .arg(unreferenced);
     return {};
 }
@@ -227,8 +228,7 @@ Status checkProjections(CaseStore& store, CheckReport& report)
 {
     QTemporaryDir scratchDir;
     if (!scratchDir.isValid())
-        return fail(
-            ErrorCode::Io, QStringLiteral("Could not create a scratch folder for the check"));
+        return fail(ErrorCode::Io, CoreText::tr("Could not create a scratch folder for the check"));
     const QString scratchPath = scratchDir.filePath(QStringLiteral("rebuild.db"));
     {
         db::OpenOptions options;
@@ -285,7 +285,7 @@ Status checkProjections(CaseStore& store, CheckReport& report)
             }
             if (diff->int64(0) > 0)
                 report.issues.append({QStringLiteral("projection"), QString::fromUtf8(t.name),
-                    QStringLiteral("%1 %2").arg(diff->int64(0)).arg(QLatin1String(label))});
+                    CoreText::tr("%1 %2").arg(diff->int64(0)).arg(QLatin1String(label))});
         }
     }
     if (auto detach = db.exec("DETACH DATABASE rebuilt"); !detach && result)
@@ -297,15 +297,15 @@ Status checkProjections(CaseStore& store, CheckReport& report)
 
 QString CheckReport::summary() const
 {
-    QString s = QStringLiteral("%1 events in %2 chains, %3 cases, %4 audit entries, %5 evidence "
-                               "files (%6 bytes): ")
+    QString s = CoreText::tr("%1 events in %2 chains, %3 cases, %4 audit entries, %5 evidence "
+                             "files (%6 bytes): ")
                     .arg(events)
                     .arg(chains)
                     .arg(cases)
                     .arg(auditRows)
                     .arg(blobs)
                     .arg(blobBytes);
-    s += ok() ? QStringLiteral("OK") : QStringLiteral("%1 PROBLEMS").arg(issues.size());
+    s += ok() ? QStringLiteral("OK") : CoreText::tr("%1 PROBLEMS").arg(issues.size());
     return s;
 }
 

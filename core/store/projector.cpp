@@ -2,6 +2,7 @@
 
 #include "core/event/canonicaljson.h"
 #include "core/store/schema.h"
+#include "core/util/text.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -234,7 +235,7 @@ Status Projector::apply(db::Database& target, const Event& e)
         if (!head)
             return fail(std::move(head.error()));
         if (head->has_value())
-            return fail(ErrorCode::Conflict, QStringLiteral("The case is already open"), e.caseId);
+            return fail(ErrorCode::Conflict, CoreText::tr("The case is already open"), e.caseId);
         return applyCaseOpened(target, e);
     }
     auto head = currentHead(target, e.caseId);
@@ -281,7 +282,7 @@ Result<Event> eventFromRow(const db::Statement& s)
         e.actors << a.toString();
     const auto role = roleFromName(s.text(5));
     if (!role)
-        return fail(ErrorCode::Corrupt, QStringLiteral("Event has an unknown role"), e.id);
+        return fail(ErrorCode::Corrupt, CoreText::tr("Event has an unknown role"), e.id);
     e.role = *role;
     e.terminalId = s.text(6);
     e.at = {s.int64(7), qint32(s.int64(8))};
@@ -290,13 +291,12 @@ Result<Event> eventFromRow(const db::Statement& s)
         e.position = QJsonDocument::fromJson(s.textUtf8(10)).object();
     const QJsonDocument payload = QJsonDocument::fromJson(s.textUtf8(11));
     if (!payload.isObject())
-        return fail(ErrorCode::Corrupt, QStringLiteral("Event payload is not a JSON object"), e.id);
+        return fail(ErrorCode::Corrupt, CoreText::tr("Event payload is not a JSON object"), e.id);
     e.payload = payload.object();
     e.prev = s.isNull(12) ? QByteArray() : s.blob(12);
     const auto alg = hashAlgorithmFromName(s.text(13));
     if (!alg)
-        return fail(
-            ErrorCode::Corrupt, QStringLiteral("Event has an unknown hash algorithm"), e.id);
+        return fail(ErrorCode::Corrupt, CoreText::tr("Event has an unknown hash algorithm"), e.id);
     e.hashAlgorithm = *alg;
     e.hash = s.blob(14);
     e.signature = s.blob(15);

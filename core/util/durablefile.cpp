@@ -1,5 +1,7 @@
 #include "core/util/durablefile.h"
 
+#include "core/util/text.h"
+
 #include <QFileInfo>
 
 #include <cerrno>
@@ -23,12 +25,12 @@ Status syncDirectory(const QString& dir)
 {
     const int fd = ::open(QFile::encodeName(dir).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd < 0)
-        return fail(ioError(errno, QStringLiteral("Could not open a folder to flush it"), dir));
+        return fail(ioError(errno, CoreText::tr("Could not open a folder to flush it"), dir));
     const int rc = ::fsync(fd);
     const int err = errno;
     ::close(fd);
     if (rc != 0)
-        return fail(ioError(err, QStringLiteral("Could not flush a folder to disk"), dir));
+        return fail(ioError(err, CoreText::tr("Could not flush a folder to disk"), dir));
     return {};
 }
 
@@ -39,7 +41,7 @@ Status writeFileDurably(const QString& path, QByteArrayView data, int mode)
     const QByteArray tempName = QFile::encodeName(temp);
     const int fd = ::open(tempName.constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode);
     if (fd < 0)
-        return fail(ioError(errno, QStringLiteral("Could not create a file"), temp));
+        return fail(ioError(errno, CoreText::tr("Could not create a file"), temp));
     qsizetype done = 0;
     while (done < data.size()) {
         const ssize_t n = ::write(fd, data.data() + done, size_t(data.size() - done));
@@ -49,7 +51,7 @@ Status writeFileDurably(const QString& path, QByteArrayView data, int mode)
             const int err = errno;
             ::close(fd);
             ::unlink(tempName.constData());
-            return fail(ioError(err, QStringLiteral("Could not write a file"), temp));
+            return fail(ioError(err, CoreText::tr("Could not write a file"), temp));
         }
         done += n;
     }
@@ -57,13 +59,13 @@ Status writeFileDurably(const QString& path, QByteArrayView data, int mode)
         const int err = errno;
         ::close(fd);
         ::unlink(tempName.constData());
-        return fail(ioError(err, QStringLiteral("Could not flush a file to disk"), temp));
+        return fail(ioError(err, CoreText::tr("Could not flush a file to disk"), temp));
     }
     ::close(fd);
     if (::rename(tempName.constData(), QFile::encodeName(path).constData()) != 0) {
         const int err = errno;
         ::unlink(tempName.constData());
-        return fail(ioError(err, QStringLiteral("Could not move a file into place"), path));
+        return fail(ioError(err, CoreText::tr("Could not move a file into place"), path));
     }
     return syncDirectory(dir);
 }
