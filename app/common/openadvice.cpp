@@ -29,9 +29,9 @@ QString OpenAdvice::forError(const Error& error, const QString& dataDir)
         todo
             = tr("Free some space (for example archive old evidence), then start FieldCase again.");
     else
-        todo = tr("FieldCase has not changed the file. Do not delete it: copy the whole data "
-                  "folder to a USB drive for county IT, then run \"fieldcase-admin db check\" "
-                  "and follow its report.");
+        todo = tr("FieldCase has not changed the file. Do not delete it. Call county IT: they copy "
+                  "the whole data folder, run \"fieldcase-admin db check\" on the copy and restore "
+                  "the terminal from its report.");
     return what + QLatin1Char('\n') + todo + QLatin1Char('\n')
         + tr("Details: %1").arg(error.toString());
 }

@@ -368,7 +368,9 @@ Result<Event> CaseStore::appendInTransaction(const Actor& actor, const NewEvent&
     if (!opening && (*status)->text(0) != QLatin1String("open")
         && in.type != QLatin1String("case.note"))
         return fail(ErrorCode::Conflict,
-            CoreText::tr("The case is %1; only notes can be added").arg((*status)->text(0)),
+            (*status)->text(0) == QLatin1String("closed")
+                ? CoreText::tr("The case is closed; only notes can be added")
+                : CoreText::tr("The case was transferred to another unit; only notes can be added"),
             caseId);
     (*status)->reset();
 

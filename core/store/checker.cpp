@@ -269,11 +269,13 @@ Status checkProjections(CaseStore& store, CheckReport& report)
     Status result;
     for (const store::ProjectionTable& t : store::projectionTables()) {
         const std::string name = t.name;
-        for (const auto& [a, b, label] :
-            {std::tuple {"main", "rebuilt", "rows not produced by a rebuild"},
-                std::tuple {"rebuilt", "main", "rows missing compared with a rebuild"}}) {
-            auto diff = db.prepare("SELECT count(*) FROM (SELECT * FROM " + std::string(a) + "."
-                + name + " EXCEPT SELECT * FROM " + b + "." + name + ")");
+        // Rows in the live table that a rebuild does not produce, then rows a rebuild produces
+        // that the live table lacks.
+        for (const bool extra : {true, false}) {
+            const std::string from = extra ? "main" : "rebuilt";
+            const std::string minus = extra ? "rebuilt" : "main";
+            auto diff = db.prepare("SELECT count(*) FROM (SELECT * FROM " + from + "." + name
+                + " EXCEPT SELECT * FROM " + minus + "." + name + ")");
             if (!diff) {
                 result = fail(std::move(diff.error()));
                 break;
@@ -283,9 +285,13 @@ Status checkProjections(CaseStore& store, CheckReport& report)
                 result = fail(std::move(row.error()));
                 break;
             }
-            if (diff->int64(0) > 0)
+            const qint64 n = diff->int64(0);
+            if (n > 0)
                 report.issues.append({QStringLiteral("projection"), QString::fromUtf8(t.name),
-                    CoreText::tr("%1 %2").arg(diff->int64(0)).arg(QLatin1String(label))});
+                    extra ? CoreText::tr("%1 rows that a rebuild from the log does not produce")
+                                .arg(n)
+                          : CoreText::tr("%1 rows missing compared with a rebuild from the log")
+                                .arg(n)});
         }
     }
     if (auto detach = db.exec("DETACH DATABASE rebuilt"); !detach && result)
@@ -305,7 +311,7 @@ QString CheckReport::summary() const
                     .arg(auditRows)
                     .arg(blobs)
                     .arg(blobBytes);
-    s += ok() ? QStringLiteral("OK") : CoreText::tr("%1 PROBLEMS").arg(issues.size());
+    s += ok() ? CoreText::tr("OK") : CoreText::tr("%1 PROBLEMS").arg(issues.size());
     return s;
 }
 

@@ -23,21 +23,24 @@ public:
     {
         QDir().mkpath(dir);
         const int rc = QProcess::execute(QStringLiteral("mount"),
-                                         {QStringLiteral("-t"), QStringLiteral("tmpfs"),
-                                          QStringLiteral("-o"), QStringLiteral("size=%1k").arg(kib),
-                                          QStringLiteral("tmpfs"), dir});
+            {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
+                QStringLiteral("size=%1k").arg(kib), QStringLiteral("tmpfs"), dir});
         if (rc != 0)
             FAIL("could not mount a tmpfs on " << dir.toStdString()
                                                << " (the disk-full test needs root)");
     }
-    ~TinyFilesystem() { QProcess::execute(QStringLiteral("umount"), {QStringLiteral("-l"), m_dir}); }
+    ~TinyFilesystem()
+    {
+        QProcess::execute(QStringLiteral("umount"), {QStringLiteral("-l"), m_dir});
+    }
 
 private:
     QString m_dir;
 };
 } // namespace
 
-TEST_CASE("Evidence on a full filesystem fails clearly and leaves the store consistent", "[diskfull]")
+TEST_CASE(
+    "Evidence on a full filesystem fails clearly and leaves the store consistent", "[diskfull]")
 {
     TempDir dir;
     const QString mountPoint = dir.file(QStringLiteral("tiny"));
@@ -49,10 +52,12 @@ TEST_CASE("Evidence on a full filesystem fails clearly and leaves the store cons
     REQUIRE(opened);
     auto& store = **opened;
     registerTeam(store);
-    const Actor pair{{QStringLiteral("off-1"), QStringLiteral("off-2")}, Role::Officer};
-    auto c = store.append(pair, {QStringLiteral("case.opened"), {},
-                                 {{QStringLiteral("procedure"), QStringLiteral("simple")},
-                                  {QStringLiteral("title"), QStringLiteral("磁盘满测试")}}, {}});
+    const Actor pair {{QStringLiteral("off-1"), QStringLiteral("off-2")}, Role::Officer};
+    auto c = store.append(pair,
+        {QStringLiteral("case.opened"), {},
+            {{QStringLiteral("procedure"), QStringLiteral("simple")},
+                {QStringLiteral("title"), QStringLiteral("磁盘满测试")}},
+            {}});
     REQUIRE(c);
 
     QByteArray small(200'000, 's');
@@ -72,15 +77,17 @@ TEST_CASE("Evidence on a full filesystem fails clearly and leaves the store cons
     CHECK(QDir(store.blobs().rootDir() + QStringLiteral("/tmp")).isEmpty());
 
     // Small records still fit after the failed large file.
-    REQUIRE(store.append(pair, {QStringLiteral("case.note"), c->caseId,
-                                {{QStringLiteral("text"), QStringLiteral("大文件未保存")}}, {}}));
+    REQUIRE(store.append(pair,
+        {QStringLiteral("case.note"), c->caseId,
+            {{QStringLiteral("text"), QStringLiteral("大文件未保存")}}, {}}));
     auto report = checkStore(store);
     REQUIRE(report);
     CHECK(report->ok());
     opened->reset();
 }
 
-TEST_CASE("Events on a full filesystem fail as disk full and nothing acknowledged is lost", "[diskfull]")
+TEST_CASE(
+    "Events on a full filesystem fail as disk full and nothing acknowledged is lost", "[diskfull]")
 {
     TempDir dir;
     const QString mountPoint = dir.file(QStringLiteral("tiny"));
@@ -92,17 +99,20 @@ TEST_CASE("Events on a full filesystem fail as disk full and nothing acknowledge
     REQUIRE(opened);
     auto& store = **opened;
     registerTeam(store);
-    const Actor pair{{QStringLiteral("off-1"), QStringLiteral("off-2")}, Role::Officer};
-    auto c = store.append(pair, {QStringLiteral("case.opened"), {},
-                                 {{QStringLiteral("procedure"), QStringLiteral("simple")},
-                                  {QStringLiteral("title"), QStringLiteral("磁盘满测试")}}, {}});
+    const Actor pair {{QStringLiteral("off-1"), QStringLiteral("off-2")}, Role::Officer};
+    auto c = store.append(pair,
+        {QStringLiteral("case.opened"), {},
+            {{QStringLiteral("procedure"), QStringLiteral("simple")},
+                {QStringLiteral("title"), QStringLiteral("磁盘满测试")}},
+            {}});
     REQUIRE(c);
     QStringList acked;
     Error last;
     for (int i = 0; i < 20000; ++i) {
         clock.advanceMs(5);
-        auto e = store.append(pair, {QStringLiteral("case.note"), c->caseId,
-                                     {{QStringLiteral("text"), QString(400, QChar(0x8DEF))}}, {}});
+        auto e = store.append(pair,
+            {QStringLiteral("case.note"), c->caseId,
+                {{QStringLiteral("text"), QString(400, QChar(0x8DEF))}}, {}});
         if (!e) {
             last = e.error();
             break;

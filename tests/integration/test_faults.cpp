@@ -8,7 +8,6 @@
 #include <QBuffer>
 
 #include <catch2/catch.hpp>
-
 #include <functional>
 
 using namespace fieldcase;
@@ -20,8 +19,9 @@ using Operation = std::function<Status(StoreFixture&, const QString& caseId)>;
 
 Status appendNote(StoreFixture& f, const QString& c)
 {
-    auto e = f.store->append(f.single, {QStringLiteral("case.note"), c,
-                                        {{QStringLiteral("text"), QStringLiteral("故障注入")}}, {}});
+    auto e = f.store->append(f.single,
+        {QStringLiteral("case.note"), c, {{QStringLiteral("text"), QStringLiteral("故障注入")}},
+            {}});
     if (!e)
         return fail(e.error());
     return {};
@@ -53,7 +53,8 @@ qint64 verifyConsistent(StoreFixture& f)
     auto report = checkStore(*f.store);
     REQUIRE(report);
     for (const CheckIssue& i : report->issues)
-        UNSCOPED_INFO(i.area.toStdString() << " " << i.object.toStdString() << ": " << i.problem.toStdString());
+        UNSCOPED_INFO(i.area.toStdString()
+            << " " << i.object.toStdString() << ": " << i.problem.toStdString());
     REQUIRE(report->ok());
     return count(*f.store, "SELECT count(*) FROM events");
 }
@@ -76,7 +77,8 @@ void sweepSqlite(const char* name, const Operation& op, bool diskFull)
         if (fired) {
             if (!result) {
                 ++failures;
-                // In disk-full mode writes fail with SQLITE_FULL; a failed fsync stays an I/O error.
+                // In disk-full mode writes fail with SQLITE_FULL; a failed fsync stays an I/O
+                // error.
                 if (result.error().code == ErrorCode::DiskFull)
                     ++diskFullReports;
                 else
@@ -112,7 +114,8 @@ TEST_CASE("SQLite I/O errors during an append surface and leave a consistent sto
     sweepSqlite("append", appendNote, false);
 }
 
-TEST_CASE("SQLite I/O errors during an evidence attach surface and leave a consistent store", "[faults]")
+TEST_CASE(
+    "SQLite I/O errors during an evidence attach surface and leave a consistent store", "[faults]")
 {
     sweepSqlite("attach", attachPhoto, false);
 }
