@@ -1,7 +1,6 @@
 #include "core/store/casestore.h"
 
 #include "core/crypto/random.h"
-#include "core/event/canonicaljson.h"
 #include "core/event/eventtypes.h"
 #include "core/event/uuid.h"
 #include "core/store/projector.h"
@@ -12,7 +11,6 @@
 
 #include <QDir>
 #include <QFile>
-#include <QJsonArray>
 
 #include <algorithm>
 
@@ -387,17 +385,11 @@ Result<Event> CaseStore::appendInTransaction(const Actor& actor, const NewEvent&
     e.payload = in.payload;
     e.hashAlgorithm = m_options.hashAlgorithm;
 
-    auto chain = m_db->cached("SELECT chain_seq, hash FROM events WHERE terminal_id = ? AND "
-                              "case_id = ? ORDER BY chain_seq DESC LIMIT 1");
-    if (!chain)
-        return fail(std::move(chain.error()));
-    (*chain)->bindAll(m_terminalId, caseId);
-    auto link = (*chain)->step();
-    if (!link)
-        return fail(std::move(link.error()));
-    e.chainSeq = *link ? (*chain)->int64(0) + 1 : 1;
-    e.prev = *link ? (*chain)->blob(1) : QByteArray();
-    (*chain)->reset();
+    auto tip = store::chainTip(*m_db, m_terminalId, caseId);
+    if (!tip)
+        return fail(std::move(tip.error()));
+    e.chainSeq = tip->position + 1;
+    e.prev = tip->hash;
 
     const QByteArray body = e.canonicalBytes();
     e.hash = Hasher::hash(e.hashAlgorithm, body);
@@ -406,26 +398,7 @@ Result<Event> CaseStore::appendInTransaction(const Actor& actor, const NewEvent&
         return fail(std::move(sig.error()));
     e.signature = *sig;
 
-    auto insert = m_db->cached(
-        "INSERT INTO events (id, case_id, type, schema_version, actors, role, terminal_id, hlc_ms, "
-        "hlc_counter, chain_seq, position, payload, prev, hash_alg, hash, sig) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    if (!insert)
-        return fail(std::move(insert.error()));
-    db::Statement& s = **insert;
-    s.bindAll(e.id, e.caseId, e.type, qint64(e.schemaVersion),
-        QString::fromUtf8(canonicalJson(QJsonArray::fromStringList(e.actors))), roleName(e.role),
-        e.terminalId, e.at.ms, qint64(e.at.counter), e.chainSeq);
-    if (e.position.isEmpty())
-        s.bindNull(11);
-    else
-        s.bind(11, QString::fromUtf8(canonicalJson(e.position)));
-    s.bind(12, QString::fromUtf8(canonicalJson(e.payload)));
-    s.bind(13, e.prev)
-        .bind(14, hashAlgorithmName(e.hashAlgorithm))
-        .bind(15, e.hash)
-        .bind(16, e.signature);
-    FC_TRY(s.run());
+    FC_TRY(store::insertEvent(*m_db, e));
 
     FC_TRY(store::Projector::apply(*m_db, e));
 
@@ -656,17 +629,11 @@ Result<ImportOutcome> CaseStore::importOne(const Event& e)
     if (!key->verify(body, e.signature))
         return reject(CoreText::tr("bad signature: not signed by terminal %1").arg(e.terminalId));
 
-    auto chain = m_db->cached("SELECT chain_seq, hash FROM events WHERE terminal_id = ? AND "
-                              "case_id = ? ORDER BY chain_seq DESC LIMIT 1");
-    if (!chain)
-        return fail(std::move(chain.error()));
-    (*chain)->bindAll(e.terminalId, e.caseId);
-    auto link = (*chain)->step();
-    if (!link)
-        return fail(std::move(link.error()));
-    const qint64 lastSeq = *link ? (*chain)->int64(0) : 0;
-    const QByteArray lastHash = *link ? (*chain)->blob(1) : QByteArray();
-    (*chain)->reset();
+    auto tip = store::chainTip(*m_db, e.terminalId, e.caseId);
+    if (!tip)
+        return fail(std::move(tip.error()));
+    const qint64 lastSeq = tip->position;
+    const QByteArray lastHash = tip->hash;
     if (e.chainSeq != lastSeq + 1)
         return reject(
             CoreText::tr("chain gap: expected position %1 of this terminal's chain, got %2")
@@ -696,26 +663,7 @@ Result<ImportOutcome> CaseStore::importOne(const Event& e)
     }
     (*latest)->reset();
 
-    auto insert = m_db->cached(
-        "INSERT INTO events (id, case_id, type, schema_version, actors, role, terminal_id, hlc_ms, "
-        "hlc_counter, chain_seq, position, payload, prev, hash_alg, hash, sig) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    if (!insert)
-        return fail(std::move(insert.error()));
-    db::Statement& s = **insert;
-    s.bindAll(e.id, e.caseId, e.type, qint64(e.schemaVersion),
-        QString::fromUtf8(canonicalJson(QJsonArray::fromStringList(e.actors))), roleName(e.role),
-        e.terminalId, e.at.ms, qint64(e.at.counter), e.chainSeq);
-    if (e.position.isEmpty())
-        s.bindNull(11);
-    else
-        s.bind(11, QString::fromUtf8(canonicalJson(e.position)));
-    s.bind(12, QString::fromUtf8(canonicalJson(e.payload)));
-    s.bind(13, e.prev)
-        .bind(14, hashAlgorithmName(e.hashAlgorithm))
-        .bind(15, e.hash)
-        .bind(16, e.signature);
-    FC_TRY(s.run());
+    FC_TRY(store::insertEvent(*m_db, e));
 
     if (inOrder)
         FC_TRY(store::Projector::apply(*m_db, e));
@@ -746,21 +694,7 @@ Status CaseStore::rebuildProjections()
     const auto tables = store::projectionTables();
     for (auto it = tables.rbegin(); it != tables.rend(); ++it)
         FC_TRY(m_db->exec(std::string("DELETE FROM ") + it->name));
-    auto stmt = m_db->prepare(std::string("SELECT ") + store::kEventColumns
-        + " FROM events ORDER BY case_id, hlc_ms, hlc_counter, terminal_id, id");
-    if (!stmt)
-        return fail(std::move(stmt.error()));
-    while (true) {
-        auto row = stmt->step();
-        if (!row)
-            return fail(std::move(row.error()));
-        if (!*row)
-            break;
-        auto e = store::eventFromRow(*stmt);
-        if (!e)
-            return fail(std::move(e.error()));
-        FC_TRY(store::Projector::apply(*m_db, *e));
-    }
+    FC_TRY(store::replayEvents(*m_db, *m_db));
     return tx->commit();
 }
 

@@ -240,21 +240,8 @@ Status checkProjections(CaseStore& store, CheckReport& report)
         auto tx = db::Transaction::begin(**scratch);
         if (!tx)
             return fail(std::move(tx.error()));
-        auto stmt = store.database().prepare(std::string("SELECT ") + store::kEventColumns
-            + " FROM events ORDER BY case_id, hlc_ms, hlc_counter, terminal_id, id");
-        if (!stmt)
-            return fail(std::move(stmt.error()));
-        while (true) {
-            auto row = stmt->step();
-            if (!row)
-                return fail(std::move(row.error()));
-            if (!*row)
-                break;
-            auto e = store::eventFromRow(*stmt);
-            if (!e)
-                continue; // reported by checkEvents
-            FC_TRY(store::Projector::apply(**scratch, *e));
-        }
+        // Undecodable events are skipped here; checkEvents reports them.
+        FC_TRY(store::replayEvents(store.database(), **scratch));
         FC_TRY(tx->commit());
     }
     db::Database& db = store.database();

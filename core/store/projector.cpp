@@ -327,4 +327,59 @@ Result<QList<Event>> loadEvents(db::Database& db, const char* where, const QStri
     return out;
 }
 
+Status insertEvent(db::Database& db, const Event& e)
+{
+    auto insert = db.cached(
+        "INSERT INTO events (id, case_id, type, schema_version, actors, role, terminal_id, hlc_ms, "
+        "hlc_counter, chain_seq, position, payload, prev, hash_alg, hash, sig) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    if (!insert)
+        return fail(std::move(insert.error()));
+    db::Statement& s = **insert;
+    s.bindAll(e.id, e.caseId, e.type, qint64(e.schemaVersion), actorsJson(e), roleName(e.role),
+        e.terminalId, e.at.ms, qint64(e.at.counter), e.chainSeq);
+    if (e.position.isEmpty())
+        s.bindNull(11);
+    else
+        s.bind(11, QString::fromUtf8(canonicalJson(e.position)));
+    s.bind(12, QString::fromUtf8(canonicalJson(e.payload)));
+    s.bind(13, e.prev).bind(14, hashAlgorithmName(e.hashAlgorithm)).bind(15, e.hash);
+    s.bind(16, e.signature);
+    return s.run();
+}
+
+Result<ChainTip> chainTip(db::Database& db, const QString& terminalId, const QString& caseId)
+{
+    auto chain = db.cached("SELECT chain_seq, hash FROM events WHERE terminal_id = ? AND "
+                           "case_id = ? ORDER BY chain_seq DESC LIMIT 1");
+    if (!chain)
+        return fail(std::move(chain.error()));
+    (*chain)->bindAll(terminalId, caseId);
+    auto row = (*chain)->step();
+    if (!row)
+        return fail(std::move(row.error()));
+    if (!*row)
+        return ChainTip {};
+    return ChainTip {(*chain)->int64(0), (*chain)->blob(1)};
+}
+
+Status replayEvents(db::Database& source, db::Database& target)
+{
+    auto stmt = source.prepare(std::string("SELECT ") + kEventColumns
+        + " FROM events ORDER BY case_id, hlc_ms, hlc_counter, terminal_id, id");
+    if (!stmt)
+        return fail(std::move(stmt.error()));
+    while (true) {
+        auto row = stmt->step();
+        if (!row)
+            return fail(std::move(row.error()));
+        if (!*row)
+            return {};
+        auto e = eventFromRow(*stmt);
+        if (!e)
+            continue;
+        FC_TRY(Projector::apply(target, *e));
+    }
+}
+
 } // namespace fieldcase::store

@@ -31,6 +31,22 @@ public:
     db::Database& db, const char* where, const QStringList& args = {});
 // Decodes the current row of a statement selecting kEventColumns.
 [[nodiscard]] Result<Event> eventFromRow(const db::Statement& row);
+// Inserts one event row (the columns of kEventColumns, payload and position as canonical JSON).
+[[nodiscard]] Status insertEvent(db::Database& db, const Event& event);
+
+// The last position and hash of a (terminal, case) chain; {0, empty} for an empty chain.
+struct ChainTip
+{
+    qint64 position = 0;
+    QByteArray hash;
+};
+[[nodiscard]] Result<ChainTip> chainTip(
+    db::Database& db, const QString& terminalId, const QString& caseId);
+
+// Applies every event of source to target's projections, case by case in canonical order.
+// Undecodable rows are skipped (db check reports them). The caller owns the transaction.
+[[nodiscard]] Status replayEvents(db::Database& source, db::Database& target);
+
 // The column list eventFromRow expects.
 inline constexpr const char* kEventColumns
     = "id, case_id, type, schema_version, actors, role, terminal_id, hlc_ms, hlc_counter, "
