@@ -59,7 +59,7 @@ int Admin::dbCheck(bool json, bool skipEvidence)
         m_err << tr("The check could not run: %1").arg(report.error().toString()) << Qt::endl;
         return 2;
     }
-    (void)m_store->audit().record({}, Role::Installer, QStringLiteral("db.check"), m_dataDir,
+    (void)m_store->audit().record({}, std::nullopt, QLatin1String(audit::kCheck), m_dataDir,
         {{QLatin1String("ok"), report->ok()},
             {QLatin1String("issues"), qint64(report->issues.size())}});
     if (json) {

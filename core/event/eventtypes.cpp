@@ -243,4 +243,27 @@ Status validatePayload(const EventTypeSpec& spec, const QJsonObject& payload)
     return {};
 }
 
+Status validatePosition(const QJsonObject& position)
+{
+    if (position.isEmpty())
+        return {};
+    static const EventTypeSpec spec {"position", 1, {}, 0, "",
+        {{"lat", K::Number, true}, {"lon", K::Number, true}, {"accuracyM", K::Number},
+            {"altitudeM", K::Number}, {"fixAt", K::Integer}, {"satellites", K::Integer},
+            {"hdop", K::Number}, {"source", K::String, false, {}, 40}}};
+    FC_TRY(validatePayload(spec, position));
+    const double lat = position.value(QLatin1String("lat")).toDouble();
+    const double lon = position.value(QLatin1String("lon")).toDouble();
+    if (lat < -90 || lat > 90)
+        return fail(ErrorCode::InvalidArgument,
+            CoreText::tr("The position's latitude %1 is outside -90…90").arg(lat));
+    if (lon < -180 || lon > 180)
+        return fail(ErrorCode::InvalidArgument,
+            CoreText::tr("The position's longitude %1 is outside -180…180").arg(lon));
+    if (position.value(QLatin1String("accuracyM")).toDouble(0) < 0)
+        return fail(
+            ErrorCode::InvalidArgument, CoreText::tr("The position's accuracy is negative"));
+    return {};
+}
+
 } // namespace fieldcase

@@ -51,4 +51,8 @@ struct EventTypeSpec
 // fields. The error message names the field and what is wrong.
 [[nodiscard]] Status validatePayload(const EventTypeSpec& spec, const QJsonObject& payload);
 
+// Checks an event position (empty = no fix): lat in [-90, 90], lon in [-180, 180], optional
+// accuracyM ≥ 0, fixAt (Unix ms), source (text), satellites, hdop; nothing else.
+[[nodiscard]] Status validatePosition(const QJsonObject& position);
+
 } // namespace fieldcase

@@ -11,6 +11,23 @@
 
 namespace fieldcase {
 
+// The audit vocabulary. Anything a person does that does not change a case (and so is no event)
+// but matters for accountability gets an entry.
+namespace audit {
+inline constexpr char kLogin[] = "login";
+inline constexpr char kLoginFailed[] = "login.failed";
+inline constexpr char kLogout[] = "logout";
+inline constexpr char kView[] = "view"; // a case or evidence opened for viewing
+inline constexpr char kPrint[] = "print"; // a document printed or reprinted
+inline constexpr char kExport[] = "export"; // a dossier or evidence exported
+inline constexpr char kDeleteAttempt[] = "delete.attempt";
+inline constexpr char kOfficerRegistered[] = "officer.registered";
+inline constexpr char kTerminalRegistered[] = "terminal.registered";
+inline constexpr char kEventsImported[] = "events.imported";
+inline constexpr char kCheck[] = "db.check";
+} // namespace audit
+
+// Appends to and reads the audit trail.
 class AuditLog
 {
 public:

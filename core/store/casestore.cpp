@@ -238,7 +238,7 @@ Status CaseStore::registerOfficer(const Actor& by, const Officer& officer)
     FC_TRY((*stmt)->run());
     FC_TRY(
         m_audit->record(by.officerIds.value(0), bootstrap ? std::nullopt : std::optional(by.role),
-            QStringLiteral("officer.registered"), officer.id,
+            QLatin1String(audit::kOfficerRegistered), officer.id,
             {{QLatin1String("roles"), rolesText(officer.roles)},
                 {QLatin1String("bootstrap"), bootstrap}}));
     return tx->commit();
@@ -269,8 +269,12 @@ Result<Officer> CaseStore::officer(const QString& id)
 }
 
 Status CaseStore::registerTerminal(
-    const QString& terminalId, const PublicKey& key, const QString& label)
+    const Actor& by, const QString& terminalId, const PublicKey& key, const QString& label)
 {
+    FC_TRY(checkActor(by, QStringLiteral("terminal.registered"), 1, {Role::Installer}, ""));
+    auto tx = db::Transaction::begin(*m_db);
+    if (!tx)
+        return fail(std::move(tx.error()));
     auto stmt = m_db->cached(
         "INSERT INTO terminals (id, algorithm, public_key_pem, label) VALUES (?, ?, ?, ?) "
         "ON CONFLICT(id) DO UPDATE SET label = excluded.label "
@@ -283,7 +287,10 @@ Status CaseStore::registerTerminal(
     if (m_db->changes() == 0)
         return fail(ErrorCode::Conflict,
             CoreText::tr("A different key is already registered for this terminal"), terminalId);
-    return {};
+    FC_TRY(m_audit->record(by.officerIds.value(0), by.role,
+        QLatin1String(audit::kTerminalRegistered), terminalId,
+        {{QLatin1String("fingerprint"), QString::fromLatin1(key.fingerprint().toHex())}}));
+    return tx->commit();
 }
 
 Status CaseStore::checkActor(const Actor& actor, const QString& type, int minActors,
@@ -343,6 +350,7 @@ Result<Event> CaseStore::appendInTransaction(const Actor& actor, const NewEvent&
             ErrorCode::InvalidArgument, CoreText::tr("Unknown event type “%1”").arg(in.type));
     FC_TRY(checkActor(actor, in.type, spec->minActors, spec->roles, spec->legalBasis));
     FC_TRY(validatePayload(*spec, in.payload));
+    FC_TRY(validatePosition(in.position));
 
     const bool opening = in.type == QLatin1String("case.opened");
     QString caseId = in.caseId;
@@ -564,6 +572,14 @@ Result<QList<ImportOutcome>> CaseStore::importEvents(const QList<Event>& events)
             qCWarning(lcEvents) << "rejected event" << e.id << outcome->reason;
         outcomes << *outcome;
     }
+    qint64 applied = 0, duplicates = 0, rejected = 0;
+    for (const ImportOutcome& o : outcomes)
+        ++(o.kind == ImportOutcome::Kind::Applied          ? applied
+                : o.kind == ImportOutcome::Kind::Duplicate ? duplicates
+                                                           : rejected);
+    FC_TRY(m_audit->record({}, std::nullopt, QLatin1String(audit::kEventsImported), {},
+        {{QLatin1String("applied"), applied}, {QLatin1String("duplicates"), duplicates},
+            {QLatin1String("rejected"), rejected}}));
     FC_TRY(tx->commit());
     return outcomes;
 }
@@ -602,6 +618,8 @@ Result<ImportOutcome> CaseStore::importOne(const Event& e)
         return reject(
             CoreText::tr("unsupported schema version %1 of %2").arg(e.schemaVersion).arg(e.type));
     if (auto valid = validatePayload(*spec, e.payload); !valid)
+        return reject(valid.error().message);
+    if (auto valid = validatePosition(e.position); !valid)
         return reject(valid.error().message);
     if (e.actors.size() < spec->minActors)
         return reject(CoreText::tr("needs %1 officers acting together").arg(spec->minActors));
@@ -680,8 +698,8 @@ Status CaseStore::requestDelete(const Actor& actor, const QString& what)
 {
     // Nothing is deleted (ARCHITECTURE.md §3; 行政处罚法 art 47 requires a complete record):
     // the attempt itself is recorded.
-    FC_TRY(m_audit->record(actor.officerIds.value(0), actor.role, QStringLiteral("delete.attempt"),
-        what, {{QLatin1String("refused"), true}}));
+    FC_TRY(m_audit->record(actor.officerIds.value(0), actor.role,
+        QLatin1String(audit::kDeleteAttempt), what, {{QLatin1String("refused"), true}}));
     return fail(ErrorCode::PermissionDenied,
         CoreText::tr("Records cannot be deleted; void or correct them instead"), what);
 }

@@ -97,9 +97,10 @@ public:
     // officer of a fresh store (bootstrap by provisioning), which is audited as such.
     [[nodiscard]] Status registerOfficer(const Actor& by, const Officer& officer);
     [[nodiscard]] Result<Officer> officer(const QString& id);
-    // Records a peer terminal's public key so its events can be verified on import.
-    [[nodiscard]] Status registerTerminal(
-        const QString& terminalId, const PublicKey& key, const QString& label = {});
+    // Records a peer terminal's public key so its events can be verified on import. Installers
+    // only (enrolment and sync act as the installer who enrolled the terminal); audited.
+    [[nodiscard]] Status registerTerminal(const Actor& by, const QString& terminalId,
+        const PublicKey& key, const QString& label = {});
 
     // Validates, signs, chains and stores one event, updates its projections and queues it for
     // sync, all in one transaction. Refusals name the rule (and the article) that forbids it.

@@ -458,6 +458,18 @@ Commands:
         <source>OK</source>
         <translation>正常</translation>
     </message>
+    <message>
+        <source>The position&apos;s latitude %1 is outside -90…90</source>
+        <translation>定位纬度 %1 超出 -90…90 的范围</translation>
+    </message>
+    <message>
+        <source>The position&apos;s longitude %1 is outside -180…180</source>
+        <translation>定位经度 %1 超出 -180…180 的范围</translation>
+    </message>
+    <message>
+        <source>The position&apos;s accuracy is negative</source>
+        <translation>定位精度不能为负数</translation>
+    </message>
 </context>
 <context>
     <name>OpenAdvice</name>

@@ -367,7 +367,8 @@ TEST_CASE("Importing from another terminal is idempotent and verified", "[import
         CHECK(r->at(0).kind == ImportOutcome::Kind::Rejected);
         CHECK(r->at(0).reason.contains(QStringLiteral("unknown terminal")));
     }
-    REQUIRE(b.store->registerTerminal(a.store->terminalId(), a.store->terminalKey().publicKey()));
+    REQUIRE(b.store->registerTerminal(
+        b.installer, a.store->terminalId(), a.store->terminalKey().publicKey()));
 
     SECTION("apply, then duplicates are no-ops")
     {
@@ -427,8 +428,10 @@ TEST_CASE("Out-of-order merges re-project the case to match a rebuild", "[import
     StoreFixture a;
     StoreFixture b;
     b.clock.setNowMs(a.clock.nowMs() + 3'600'000); // B's clock runs an hour ahead
-    REQUIRE(b.store->registerTerminal(a.store->terminalId(), a.store->terminalKey().publicKey()));
-    REQUIRE(a.store->registerTerminal(b.store->terminalId(), b.store->terminalKey().publicKey()));
+    REQUIRE(b.store->registerTerminal(
+        b.installer, a.store->terminalId(), a.store->terminalKey().publicKey()));
+    REQUIRE(a.store->registerTerminal(
+        a.installer, b.store->terminalId(), b.store->terminalKey().publicKey()));
     const QString c = a.openCase();
     REQUIRE(importAll(*a.store, *b.store, c));
     // Both terminals record while apart; B's events carry later timestamps.
@@ -454,9 +457,9 @@ TEST_CASE("An approval of a stale case head is flagged", "[review]")
     StoreFixture officer;
     StoreFixture boss;
     REQUIRE(boss.store->registerTerminal(
-        officer.store->terminalId(), officer.store->terminalKey().publicKey()));
+        boss.installer, officer.store->terminalId(), officer.store->terminalKey().publicKey()));
     REQUIRE(officer.store->registerTerminal(
-        boss.store->terminalId(), boss.store->terminalKey().publicKey()));
+        officer.installer, boss.store->terminalId(), boss.store->terminalKey().publicKey()));
     const QString c = officer.openCase();
     officer.append(officer.single, QStringLiteral("review.requested"), c,
         obj({{QStringLiteral("reviewId"), QStringLiteral("r1")},
@@ -706,4 +709,53 @@ TEST_CASE("An orphan evidence file left by a crash is replaced on the next attac
     REQUIRE(f.store->readEvidence(orphan->hashHex, sink));
     CHECK(back == data);
     CHECK(checkStore(*f.store)->ok());
+}
+
+TEST_CASE("Only installers register peer terminal keys, and it is audited", "[roles]")
+{
+    StoreFixture a;
+    StoreFixture b;
+    auto refused = b.store->registerTerminal(
+        b.single, a.store->terminalId(), a.store->terminalKey().publicKey());
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().code == ErrorCode::PermissionDenied);
+    REQUIRE(b.store->registerTerminal(
+        b.installer, a.store->terminalId(), a.store->terminalKey().publicKey()));
+    CHECK(b.store->database()
+              .scalarInt("SELECT count(*) FROM audit_log WHERE action = 'terminal.registered'")
+              .value()
+        == 1);
+    // A second, different key for the same terminal id is refused (key substitution).
+    auto swapped = b.store->registerTerminal(
+        b.installer, a.store->terminalId(), b.store->terminalKey().publicKey());
+    REQUIRE_FALSE(swapped);
+    CHECK(swapped.error().code == ErrorCode::Conflict);
+    const QString c = a.openCase();
+    REQUIRE(b.store->importEvents(*a.store->caseEvents(c)));
+    auto st = b.store->database().prepare(
+        "SELECT json_extract(detail, '$.applied') FROM audit_log WHERE action = 'events.imported'");
+    REQUIRE(*st->step());
+    CHECK(st->int64(0) == 1);
+}
+
+TEST_CASE("Positions are validated before they are signed", "[events]")
+{
+    StoreFixture f;
+    const QString c = f.openCase();
+    const QJsonObject text {{QStringLiteral("text"), QStringLiteral("定位")}};
+    auto bad = f.store->append(f.single,
+        {QStringLiteral("case.note"), c, text,
+            {{QStringLiteral("lat"), 95.0}, {QStringLiteral("lon"), 116.4}}});
+    REQUIRE_FALSE(bad);
+    CHECK(bad.error().message.contains(QStringLiteral("latitude")));
+    auto good = f.store->append(f.single,
+        {QStringLiteral("case.note"), c, text,
+            {{QStringLiteral("lat"), 39.9042}, {QStringLiteral("lon"), 116.4074},
+                {QStringLiteral("accuracyM"), 4.5},
+                {QStringLiteral("fixAt"), qint64(1'767'225'600'000)},
+                {QStringLiteral("source"), QStringLiteral("gnss")}}});
+    REQUIRE(good);
+    auto loaded = f.store->event(good->id);
+    CHECK(loaded->position.value(QStringLiteral("lat")).toDouble() == 39.9042);
+    CHECK(loaded->canonicalBytes() == good->canonicalBytes());
 }
