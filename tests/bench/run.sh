@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Runs the core store benchmarks and rewrites the results table in docs/benchmarks.md (between
+# <!-- bench:core:begin --> and <!-- bench:core:end -->). See docs/benchmarks.md.
+#
+#   tests/bench/run.sh            full sizes (several minutes)
+#   tests/bench/run.sh --quick    CI sizes (about a minute); the table says "quick"
+#
+# Environment:
+#   FIELDCASE_BENCH_BUILD_DIR  an existing build tree to use instead of the release preset
+#   FIELDCASE_BENCH_TMP        parent of the scratch directories (default build/bench-tmp);
+#                              must be on a real disk, not tmpfs
+set -euo pipefail
+
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+mode=full
+quick=()
+case "${1:-}" in
+  "") ;;
+  --quick) mode=quick; quick=(--quick) ;;
+  *) echo "usage: $0 [--quick]" >&2; exit 2 ;;
+esac
+cd "$repo"
+
+# ---- build (only what is missing or stale)
+if [[ -n ${FIELDCASE_BENCH_BUILD_DIR:-} ]]; then
+  build=$FIELDCASE_BENCH_BUILD_DIR
+  cmake --build "$build" --target fieldcase_bench
+else
+  build=build/release
+  [[ -f $build/CMakeCache.txt ]] || cmake --preset release
+  cmake --build --preset release --target fieldcase_bench
+fi
+bin=$(find "$build" -type f -name fieldcase_bench -perm -u+x -print -quit)
+[[ -n $bin ]] || { echo "fieldcase_bench not found under $build" >&2; exit 1; }
+
+# ---- run: one process per scenario, so each peak RSS is its own
+tmp=${FIELDCASE_BENCH_TMP:-$repo/build/bench-tmp}
+mkdir -p "$tmp" build/bench-results
+results=build/bench-results/core-$mode.jsonl
+: >"$results"
+status=0
+for scenario in append evidence-aes evidence-sm4 store; do
+  echo "== $scenario ($mode)" >&2
+  if ! "$bin" "$scenario" "${quick[@]}" --dir "$tmp" >>"$results"; then
+    echo "== $scenario FAILED" >&2
+    status=1
+  fi
+done
+
+# ---- describe the run and render the table
+cpu=$(grep -m1 '^model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
+mem=$(awk '/^MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo)
+commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+if [[ -n $(git status --porcelain --untracked-files=no 2>/dev/null) ]]; then
+  commit="$commit (with uncommitted changes)"
+fi
+fstype=$(findmnt -n -o FSTYPE -T "$tmp" 2>/dev/null || stat -f -c %T "$tmp")
+buildtype=$(sed -n 's/^CMAKE_BUILD_TYPE:[A-Z]*=//p' "$build/CMakeCache.txt" 2>/dev/null || true)
+block=$(mktemp)
+trap 'rm -f "$block"' EXIT
+{
+  echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC'), **$mode** mode, commit \`$commit\`."
+  echo "Machine: $(nproc) cores ($cpu), $mem RAM, $(uname -sr); build ${buildtype:-?};"
+  echo "scratch directory on $fstype. Other builds may have been running at the same time."
+  echo
+  "$bin" report "$results"
+} >"$block"
+
+doc=docs/benchmarks.md
+grep -q '<!-- bench:core:begin -->' "$doc" && grep -q '<!-- bench:core:end -->' "$doc" || {
+  echo "$doc lacks the bench:core markers" >&2
+  exit 1
+}
+awk -v block="$block" '
+  /<!-- bench:core:begin -->/ { print; while ((getline line < block) > 0) print line; skip = 1; next }
+  /<!-- bench:core:end -->/ { skip = 0 }
+  !skip { print }
+' "$doc" >"$doc.new"
+mv "$doc.new" "$doc"
+cat "$block"
+echo "wrote $doc (results: $results)" >&2
+exit $status

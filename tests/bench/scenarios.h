@@ -1,0 +1,17 @@
+// The benchmark scenarios; each runs in its own process so its peak RSS is its own, and returns
+// the process exit status (non-zero only for a crash-like error or a failed functional check).
+#pragma once
+
+#include "core/crypto/cipher.h"
+#include "tests/bench/benchutil.h"
+
+namespace fieldcase::bench {
+
+// Durable append + projection of one typical event, against a bare SQLite INSERT + COMMIT.
+[[nodiscard]] int runAppend(const BenchOptions& options);
+// A store of 100,000 cases: open (with quick_check), checkStore, projection rebuild.
+[[nodiscard]] int runLargeStore(const BenchOptions& options);
+// attachEvidence of a large file against the openssl command line doing the same crypto.
+[[nodiscard]] int runEvidence(const BenchOptions& options, CipherSuite suite);
+
+} // namespace fieldcase::bench
