@@ -101,6 +101,7 @@ public:
     [[nodiscard]] Result<QByteArray> sign(QByteArrayView data) const;
 
 private:
+    friend class Signer; // reads the private scalar for SM2 presigning
     KeyPair(detail::PkeyPtr key, SignatureAlgorithm algorithm);
 
     detail::PkeyPtr m_key;

@@ -51,8 +51,11 @@ class BlobStore
     Q_DECLARE_TR_FUNCTIONS(fieldcase::BlobStore)
 
 public:
-    // Bytes read, encrypted and written per step; memory use stays near twice this.
+    // Bytes read, encrypted and written per step; two chunks are in flight (one being hashed
+    // on a helper thread), so memory use stays near four times this.
     static constexpr qsizetype kChunkSize = qsizetype(1) << 20;
+    // Written bytes after which write-back is started (sync_file_range), not waited for.
+    static constexpr qint64 kWriteBehindBytes = 8 * 1024 * 1024;
 
     // hashAlgorithm and suite apply to new blobs; each BlobInfo records what its blob used.
     explicit BlobStore(QString rootDir, HashAlgorithm hashAlgorithm = HashAlgorithm::Sm3,

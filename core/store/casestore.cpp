@@ -115,6 +115,7 @@ Status CaseStore::initialise()
         return fail(std::move(version.error()));
 
     FC_TRY(loadOrCreateIdentity());
+    m_signer = std::make_unique<Signer>(*m_key);
 
     m_blobs = std::make_unique<BlobStore>(
         dir.filePath(QStringLiteral("evidence")), m_options.hashAlgorithm, m_options.cipherSuite);
@@ -401,7 +402,7 @@ Result<Event> CaseStore::appendInTransaction(const Actor& actor, const NewEvent&
 
     const QByteArray body = e.canonicalBytes();
     e.hash = Hasher::hash(e.hashAlgorithm, body);
-    auto sig = m_key->sign(body);
+    auto sig = m_signer->sign(body);
     if (!sig)
         return fail(std::move(sig.error()));
     e.signature = *sig;

@@ -5,6 +5,7 @@
 #include "core/crypto/cipher.h"
 #include "core/crypto/hash.h"
 #include "core/crypto/keys.h"
+#include "core/crypto/signer.h"
 #include "core/db/sqlite.h"
 #include "core/event/event.h"
 #include "core/event/hlc.h"
@@ -143,7 +144,8 @@ private:
     std::unique_ptr<db::Database> m_db;
     std::unique_ptr<AuditLog> m_audit;
     std::unique_ptr<BlobStore> m_blobs;
-    std::optional<KeyPair> m_key; // set by initialise()
+    std::optional<KeyPair> m_key;      // set by initialise()
+    std::unique_ptr<Signer> m_signer;  // signs events; precomputes SM2 nonces in the background
     QByteArray m_storageKey; // wraps per-file evidence keys
     QString m_terminalId;
 };

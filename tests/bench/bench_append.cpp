@@ -3,12 +3,16 @@
 // INSERT of the same payload text into a one-table WAL database in its own transaction, with
 // the same connection settings (synchronous=FULL). The two are measured interleaved, one sample
 // of each in turn, so disk and CPU noise from other work hits both alike.
+#include "core/crypto/signer.h"
 #include "core/db/sqlite.h"
 #include "core/store/checker.h"
 #include "core/util/clock.h"
 #include "tests/bench/scenarios.h"
 
 #include <QJsonDocument>
+
+#include <chrono>
+#include <thread>
 
 namespace fieldcase::bench {
 
@@ -110,10 +114,26 @@ int runAppend(const BenchOptions& options)
         }
     }
 
-    // The signature's share: SM2 over the same canonical bytes, measured alone.
+    // The signature's share: SM2 over the same canonical bytes, measured alone — as appends do it
+    // (Signer with precomputed nonces; a short untimed pause per call stands in for the commit's
+    // fsync, during which the pool refills) and in full (KeyPair::sign, nonce computed inline).
     const QByteArray body = last.canonicalBytes();
-    Samples sign, verify;
+    Samples sign, verify, presign;
     const PublicKey publicKey = store->terminalKey().publicKey();
+    {
+        Signer signer(store->terminalKey());
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        for (int i = 0; i < count; ++i) {
+            auto t0 = SteadyClock::now();
+            auto sig = signer.sign(body);
+            presign.add(SteadyClock::now() - t0);
+            if (!report.check(sig.has_value() && publicKey.verify(body, *sig),
+                    QStringLiteral("presigned SM2 signature verifies")))
+                return report.finish();
+            std::this_thread::sleep_for(std::chrono::microseconds(300));
+        }
+        report.setInfo(QStringLiteral("presignPoolHits"), signer.poolHits());
+    }
     for (int i = 0; i < count; ++i) {
         auto t0 = SteadyClock::now();
         auto sig = store->terminalKey().sign(body);
@@ -154,10 +174,12 @@ int runAppend(const BenchOptions& options)
     report.addRow({QStringLiteral("append p99 (n=%1)").arg(count), oursP99, QStringLiteral("ms"),
         bareP99, label, oursP99 / bareP99, QStringLiteral("x"), QStringLiteral("≤ 2×"),
         oursP99 / bareP99 <= 2.0});
-    const double signP50 = sign.percentileUs(50) / 1000;
-    report.addRow(
-        {QStringLiteral("SM2 sign p50 (share of append p50)"), signP50, QStringLiteral("ms"),
-            std::nullopt, {}, 100 * signP50 / oursP50, QStringLiteral("%"), {}, std::nullopt});
+    const double presignP50 = presign.percentileUs(50) / 1000;
+    report.addRow({QStringLiteral("SM2 sign with precomputed nonce p50 (share of append p50)"),
+        presignP50, QStringLiteral("ms"), std::nullopt, {}, 100 * presignP50 / oursP50,
+        QStringLiteral("%"), {}, std::nullopt});
+    report.addValue(QStringLiteral("SM2 sign in full (nonce computed inline) p50"),
+        sign.percentileUs(50) / 1000, QStringLiteral("ms"));
     report.addValue(
         QStringLiteral("SM2 verify p50"), verify.percentileUs(50) / 1000, QStringLiteral("ms"));
     report.setInfo(QStringLiteral("appendMeanMs"), ours.meanUs() / 1000);

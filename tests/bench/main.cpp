@@ -26,8 +26,14 @@ QString number(double v)
 // "1.42× (goal ≤ 2×: met)", "93 % (goal ≥ 80 %: missed)", "31 %".
 QString ratioText(const QJsonObject& row)
 {
-    if (!row.contains(QLatin1String("ratio")))
-        return QStringLiteral("–");
+    if (!row.contains(QLatin1String("ratio"))) {
+        if (!row.contains(QLatin1String("goal")))
+            return QStringLiteral("–");
+        return QStringLiteral("goal %1: **%2**")
+            .arg(row.value(QLatin1String("goal")).toString(),
+                row.value(QLatin1String("goalMet")).toBool() ? QStringLiteral("met")
+                                                             : QStringLiteral("missed"));
+    }
     const double ratio = row.value(QLatin1String("ratio")).toDouble();
     QString text = row.value(QLatin1String("ratioKind")).toString() == QLatin1String("%")
         ? QStringLiteral("%1 %").arg(ratio, 0, 'f', 0)
