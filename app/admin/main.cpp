@@ -1,4 +1,5 @@
 // fieldcase-admin: the installer's command-line tool (db check, rebuild, demo seeding).
+#include "app/admin/admin.h"
 #include "app/common/datadir.h"
 #include "app/common/demoseed.h"
 #include "app/common/i18n.h"
@@ -16,26 +17,7 @@
 
 using namespace fieldcase;
 
-namespace {
-
-class Admin
-{
-    Q_DECLARE_TR_FUNCTIONS(Admin)
-
-public:
-    int run(const QStringList& args);
-
-private:
-    int dbCheck(bool json, bool skipEvidence);
-    int dbRebuild();
-    int demo(const QString& what);
-    int openStore();
-
-    QTextStream m_out {stdout};
-    QTextStream m_err {stderr};
-    QString m_dataDir;
-    std::unique_ptr<CaseStore> m_store;
-};
+namespace fieldcase::admin {
 
 int Admin::openStore()
 {
@@ -115,19 +97,39 @@ int Admin::demo(const QString& what)
 int Admin::run(const QStringList& args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("FieldCase installer and operator tool.\n\nCommands:\n"
-                                        "  db check     verify database, hash chains, signatures, "
-                                        "evidence files and projections\n"
-                                        "  db rebuild   rebuild projections from the event log\n"
-                                        "  demo seed    register the demo officers\n"
-                                        "  demo case    open a demo case (prints its id)"));
+    parser.setApplicationDescription(tr(
+        "FieldCase installer and operator tool. Commands (docs/cli.md):\n"
+        "  db check | db rebuild\n"
+        "  demo seed | demo case\n"
+        "  validate id|uscc|org|plate VALUE [--colour C]\n"
+        "  reference trust KEY.pem | import FILE [DATA] | install-bundled [--demo-trust] | status\n"
+        "  rules list | rules show CODE | rules evaluate --violation CODE --facts FILE.json "
+        "[--date D] | rules search TEXT | rules vehicle PLATE\n"
+        "  deadline --kind KIND --from DATE\n"
+        "  scenario run FILE.json [--out DIR]"));
     parser.addHelpOption();
     QCommandLineOption dataOption(QStringLiteral("data"), tr("Data folder of the terminal."),
         tr("dir"), app::defaultDataDirectory());
     QCommandLineOption jsonOption(QStringLiteral("json"), tr("Machine-readable output."));
     QCommandLineOption skipEvidence(
         QStringLiteral("skip-evidence"), tr("Do not decrypt and hash evidence files (faster)."));
-    parser.addOptions({dataOption, jsonOption, skipEvidence});
+    QCommandLineOption colourOption(
+        QStringLiteral("colour"), tr("Plate colour code (JT/T 697.7)."), tr("code"));
+    QCommandLineOption violationOption(
+        QStringLiteral("violation"), tr("Violation code."), tr("code"));
+    QCommandLineOption factsOption(
+        QStringLiteral("facts"), tr("JSON file with the case facts."), tr("file"));
+    QCommandLineOption dateOption(
+        QStringLiteral("date"), tr("Date of the act (YYYY-MM-DD); default today."), tr("date"));
+    QCommandLineOption kindOption(QStringLiteral("kind"), tr("Deadline kind."), tr("kind"));
+    QCommandLineOption fromOption(
+        QStringLiteral("from"), tr("Start (YYYY-MM-DD or ISO date-time)."), tr("date"));
+    QCommandLineOption outOption(
+        QStringLiteral("out"), tr("Folder for scenario output files."), tr("dir"));
+    QCommandLineOption demoTrustOption(QStringLiteral("demo-trust"),
+        tr("Trust the bundled demo publisher key (demo and training terminals only)."));
+    parser.addOptions({dataOption, jsonOption, skipEvidence, colourOption, violationOption,
+        factsOption, dateOption, kindOption, fromOption, outOption, demoTrustOption});
     parser.addPositionalArgument(
         QStringLiteral("command"), tr("db check | db rebuild | demo seed | demo case"));
     parser.process(args);
@@ -140,11 +142,27 @@ int Admin::run(const QStringList& args)
         return dbRebuild();
     if (cmd == QLatin1String("demo seed") || cmd == QLatin1String("demo case"))
         return demo(pos.value(1));
+    const bool json = parser.isSet(jsonOption);
+    const QString first = pos.value(0);
+    if (first == QLatin1String("validate"))
+        return validate(pos.mid(1), parser.value(colourOption), json);
+    if (first == QLatin1String("reference"))
+        return reference(pos.mid(1), json, parser.isSet(demoTrustOption));
+    if (first == QLatin1String("rules")) {
+        QStringList rest = pos.mid(1);
+        if (parser.isSet(violationOption))
+            rest << parser.value(violationOption);
+        return rulesCommand(rest, parser.value(factsOption), parser.value(dateOption), json);
+    }
+    if (first == QLatin1String("deadline"))
+        return deadline(parser.value(kindOption), parser.value(fromOption), json);
+    if (first == QLatin1String("scenario"))
+        return scenario(pos.mid(1), parser.value(outOption), json);
     m_err << tr("Unknown command \"%1\". Run fieldcase-admin --help.").arg(cmd) << Qt::endl;
     return 64;
 }
 
-} // namespace
+} // namespace fieldcase::admin
 
 int main(int argc, char* argv[])
 {
@@ -152,5 +170,5 @@ int main(int argc, char* argv[])
     QCoreApplication::setApplicationName(QStringLiteral("fieldcase"));
     QCoreApplication::setOrganizationName(QStringLiteral("FieldCase"));
     app::installTranslations(application);
-    return Admin().run(QCoreApplication::arguments());
+    return admin::Admin().run(QCoreApplication::arguments());
 }

@@ -301,8 +301,8 @@ TEST_CASE("Procedure thresholds and refusals cite the law", "[packs][procedures]
     CHECK_FALSE(rules->checkOfficers(1).allowed);
     CHECK(rules->checkOfficers(1).basis.contains(QStringLiteral("第四十二条")));
     CHECK(rules->checkOfficers(2).allowed);
-    CHECK(rules->hearingRight(QStringLiteral("person"), 1000000, fine));
-    CHECK_FALSE(rules->hearingRight(QStringLiteral("person"), 999900, fine));
+    CHECK(rules->hearingRight(QStringLiteral("person"), 200000, fine));
+    CHECK_FALSE(rules->hearingRight(QStringLiteral("person"), 199900, fine));
     CHECK(rules->hearingRight(QStringLiteral("person"), 0, {QStringLiteral("revoke-licence")}));
     CHECK(rules->simpleSteps().size() == 8);
     CHECK(rules->generalSteps().first().approval == QStringLiteral("执法部门负责人"));

@@ -1,0 +1,19 @@
+// Installs the reference packs bundled with the build (signed at build time with the demo
+// publisher key) into a terminal's reference store.
+#pragma once
+
+#include "core/rules/packs.h"
+
+namespace fieldcase::app {
+
+// Path of a terminal's reference store inside its data directory.
+[[nodiscard]] QString referenceDatabasePath(const QString& dataDir);
+
+// Trusts the bundled demo publisher key. Only for demo and training terminals.
+[[nodiscard]] Status trustDemoPublisher(rules::ReferenceStore& store);
+
+// Imports every bundled pack not yet stored (same id and version already stored = skipped).
+// Returns the number imported.
+[[nodiscard]] Result<int> installBundledPacks(rules::ReferenceStore& store);
+
+} // namespace fieldcase::app
