@@ -1,5 +1,6 @@
 #include "app/common/referenceseed.h"
 
+#include "core/rules/registry.h"
 #include "core/rules/rulebook.h"
 
 #include <QDir>
@@ -52,8 +53,15 @@ Result<int> installBundledPacks(rules::ReferenceStore& store)
             present = present || (p.id == pack->id && p.version >= pack->version);
         if (present)
             continue;
-        if (pack->kind == QLatin1String("registry"))
-            continue; // registries come with a data file: see the demo registry seeding
+        if (pack->kind == QLatin1String("registry")) {
+            // Small registries (the demo one) carry their records inline.
+            auto n = rules::Registry(store).import(content, nullptr);
+            if (!n)
+                failures << name + QStringLiteral(": ") + n.error().message;
+            else
+                ++imported;
+            continue;
+        }
         auto done = store.import(content,
             [&store](const rules::Pack& p) { return rules::validatePackContent(p, &store); });
         if (!done) {

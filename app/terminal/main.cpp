@@ -4,7 +4,10 @@
 #include "app/common/demoseed.h"
 #include "app/common/i18n.h"
 #include "app/common/openadvice.h"
+#include "app/common/referenceseed.h"
 #include "app/terminal/mainwindow.h"
+#include "core/rules/rulebook.h"
+#include "core/rules/rulesjson.h"
 #include "core/store/checker.h"
 
 #include <QApplication>
@@ -25,7 +28,8 @@ class Terminal
 
 public:
     // Headless demo: opens a demo case through core, prints what was stored, checks the store.
-    static int runHeadless(CaseStore& store, const QJsonObject& demo)
+    static int runHeadless(
+        CaseStore& store, rules::ReferenceStore& reference, const QJsonObject& demo)
     {
         QTextStream out(stdout);
         out << tr("FieldCase headless demo (no display found)") << '\n'
@@ -37,6 +41,34 @@ public:
                 << Qt::endl;
             return 1;
         }
+        // Apply the rules as an officer would: select the violation with the measured facts.
+        const QJsonObject demoCase = demo.value(QLatin1String("demoCase")).toObject();
+        const QDate today = rules::legalDate(store.clock().now());
+        auto book = rules::RuleBook::load(reference, today);
+        if (!book) {
+            out << tr("Reference data unavailable: %1").arg(book.error().toString()) << Qt::endl;
+            return 1;
+        }
+        const QString code = demoCase.value(QLatin1String("violation")).toString();
+        const QJsonObject facts = demoCase.value(QLatin1String("facts")).toObject();
+        auto evaluation = book->evaluate(code, today, facts);
+        if (!evaluation) {
+            out << tr("Rules evaluation failed: %1").arg(evaluation.error().toString()) << Qt::endl;
+            return 1;
+        }
+        const Actor pair {
+            {QStringLiteral("demo-off-1"), QStringLiteral("demo-off-2")}, Role::Officer};
+        auto selected = store.append(pair,
+            {QStringLiteral("violation.selected"), *caseId,
+                {{QLatin1String("code"), code}, {QLatin1String("facts"), facts}}, {}});
+        if (!selected) {
+            out << selected.error().toString() << Qt::endl;
+            return 1;
+        }
+        out << tr("Rules evaluation (reference data: %1):")
+                   .arg(book->packsLoaded.join(QStringLiteral(", ")))
+            << '\n'
+            << QJsonDocument(rules::toJson(*evaluation)).toJson(QJsonDocument::Indented);
         auto snapshot = app::caseSnapshot(store, *caseId);
         if (!snapshot) {
             out << snapshot.error().toString() << Qt::endl;
@@ -109,8 +141,27 @@ int main(int argc, char* argv[])
         QTextStream(stderr) << ok.error().toString() << Qt::endl;
         return 2;
     }
+    // Demo mode: the bundled reference packs, signed with the demo publisher key, which this
+    // terminal trusts because it runs as a demo (a production terminal trusts its province's key).
+    auto reference
+        = rules::ReferenceStore::open(app::referenceDatabasePath(dataDir), Clock::system());
+    if (!reference) {
+        QTextStream(stderr) << app::OpenAdvice::forError(reference.error(), dataDir) << Qt::endl;
+        return 2;
+    }
+    if (auto trusted = app::trustDemoPublisher(**reference); !trusted) {
+        QTextStream(stderr) << trusted.error().toString() << Qt::endl;
+        return 2;
+    }
+    if (auto installed = app::installBundledPacks(**reference); !installed) {
+        QTextStream(stderr) << installed.error().toString() << " " << installed.error().context
+                            << Qt::endl;
+        return 2;
+    } else if (*installed > 0) {
+        (void)rules::rebuildLawIndex(**reference);
+    }
     if (headless && !parser.isSet(screenshotOption))
-        return Terminal::runHeadless(**store, *demo);
+        return Terminal::runHeadless(**store, **reference, *demo);
 
     app::MainWindow window(**store, *demo);
     window.show();

@@ -28,22 +28,6 @@
         <translation>示范执法人员已登记。</translation>
     </message>
     <message>
-        <source>FieldCase installer and operator tool.
-
-Commands:
-  db check     verify database, hash chains, signatures, evidence files and projections
-  db rebuild   rebuild projections from the event log
-  demo seed    register the demo officers
-  demo case    open a demo case (prints its id)</source>
-        <translation>FieldCase 安装调试与运维工具。
-
-命令：
-  db check     检查数据库、哈希链、签名、证据文件和投影数据
-  db rebuild   根据事件日志重建投影数据
-  demo seed    登记示范执法人员
-  demo case    新建一个示范案件（输出案件编号）</translation>
-    </message>
-    <message>
         <source>Data folder of the terminal.</source>
         <translation>终端的数据目录。</translation>
     </message>
@@ -66,6 +50,216 @@ Commands:
     <message>
         <source>Unknown command &quot;%1&quot;. Run fieldcase-admin --help.</source>
         <translation>未知命令“%1”。请运行 fieldcase-admin --help 查看用法。</translation>
+    </message>
+    <message>
+        <source>FieldCase installer and operator tool. Commands (docs/cli.md):
+  db check | db rebuild
+  demo seed | demo case
+  validate id|uscc|org|plate VALUE [--colour C]
+  reference trust KEY.pem | import FILE [DATA] | install-bundled [--demo-trust] | status
+  rules list | rules show CODE | rules evaluate --violation CODE --facts FILE.json [--date D] | rules search TEXT | rules vehicle PLATE
+  deadline --kind KIND --from DATE
+  scenario run FILE.json [--out DIR]</source>
+        <translation>FieldCase 安装与运维工具。命令（详见 docs/cli.md）：
+  db check | db rebuild
+  demo seed | demo case
+  validate id|uscc|org|plate VALUE [--colour C]
+  reference trust KEY.pem | import FILE [DATA] | install-bundled [--demo-trust] | status
+  rules list | rules show CODE | rules evaluate --violation CODE --facts FILE.json [--date D] | rules search TEXT | rules vehicle PLATE
+  deadline --kind KIND --from DATE
+  scenario run FILE.json [--out DIR]</translation>
+    </message>
+    <message>
+        <source>Plate colour code (JT/T 697.7).</source>
+        <translation>号牌颜色代码（JT/T 697.7）。</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Violation code.</source>
+        <translation>违法行为代码。</translation>
+    </message>
+    <message>
+        <source>JSON file with the case facts.</source>
+        <translation>记载案件事实的 JSON 文件。</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Date of the act (YYYY-MM-DD); default today.</source>
+        <translation>违法行为发生日期（YYYY-MM-DD），默认为当天。</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Deadline kind.</source>
+        <translation>期限类型。</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Start (YYYY-MM-DD or ISO date-time).</source>
+        <translation>起算时间（YYYY-MM-DD 或 ISO 日期时间）。</translation>
+    </message>
+    <message>
+        <source>Folder for scenario output files.</source>
+        <translation>场景运行输出文件的存放目录。</translation>
+    </message>
+    <message>
+        <source>Trust the bundled demo publisher key (demo and training terminals only).</source>
+        <translation>信任随附的示范发布方密钥（仅限示范终端和培训终端）。</translation>
+    </message>
+    <message>
+        <source>Cannot create the data folder %1</source>
+        <translation>无法创建数据目录 %1</translation>
+    </message>
+    <message>
+        <source>The reference store cannot be opened</source>
+        <translation>无法打开参考数据库</translation>
+    </message>
+    <message>
+        <source>Usage: fieldcase-admin validate id|uscc|org|plate VALUE [--colour CODE]</source>
+        <translation>用法：fieldcase-admin validate id|uscc|org|plate VALUE [--colour CODE]</translation>
+    </message>
+    <message>
+        <source>Unknown kind “%1”: use id, uscc, org or plate</source>
+        <translation>未知类型“%1”：请使用 id、uscc、org 或 plate</translation>
+    </message>
+    <message>
+        <source>valid: %1</source>
+        <translation>有效：%1</translation>
+    </message>
+    <message>
+        <source>invalid: %1</source>
+        <translation>无效：%1</translation>
+    </message>
+    <message>
+        <source>Cannot read %1</source>
+        <translation>无法读取 %1</translation>
+    </message>
+    <message>
+        <source>Trusted publisher key %1</source>
+        <translation>已信任发布方密钥 %1</translation>
+    </message>
+    <message>
+        <source>%1 bundled reference packs imported</source>
+        <translation>已导入 %1 个随附的参考数据包</translation>
+    </message>
+    <message>
+        <source>Registry imported: %1 records</source>
+        <translation>离线登记库已导入：共 %1 条记录</translation>
+    </message>
+    <message>
+        <source>Imported %1 version %2 (%3)</source>
+        <translation>已导入 %1 第 %2 版（%3）</translation>
+    </message>
+    <message>
+        <source>in force</source>
+        <translation>现行有效</translation>
+    </message>
+    <message>
+        <source>not in force</source>
+        <translation>不在有效期内</translation>
+    </message>
+    <message>
+        <source> [DEMO DATA]</source>
+        <translation>（示范数据）</translation>
+    </message>
+    <message>
+        <source>%1 trusted publisher keys; registry exported at %2</source>
+        <translation>已信任 %1 个发布方密钥；离线登记库导出时间：%2</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Usage: fieldcase-admin reference trust KEY.pem | import FILE [DATA] | install-bundled [--demo-trust] | status</source>
+        <translation>用法：fieldcase-admin reference trust KEY.pem | import FILE [DATA] | install-bundled [--demo-trust] | status</translation>
+    </message>
+    <message>
+        <source>“%1” is not a date (YYYY-MM-DD)</source>
+        <translation>“%1”不是有效日期（应为 YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <source>No violation catalogue is in force on %1</source>
+        <translation>%1 没有现行有效的违法行为目录</translation>
+    </message>
+    <message>
+        <source>No violation with code %1</source>
+        <translation>没有代码为 %1 的违法行为</translation>
+    </message>
+    <message>
+        <source>Violates: %1</source>
+        <translation>违反：%1</translation>
+    </message>
+    <message>
+        <source>Penalty basis: %1</source>
+        <translation>处罚依据：%1</translation>
+    </message>
+    <message>
+        <source>The facts file is not a JSON object</source>
+        <translation>事实文件的内容不是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>Outcome: %1  Tier: %2  Procedure: %3</source>
+        <translation>处理结果：%1  裁量阶次：%2  程序：%3</translation>
+    </message>
+    <message>
+        <source>Band: %1 – %2</source>
+        <translation>裁量幅度：%1 – %2</translation>
+    </message>
+    <message>
+        <source>Recommended: %1</source>
+        <translation>建议罚款金额：%1</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>注意：%1</translation>
+    </message>
+    <message>
+        <source>Computed with DEMO data, not a real province&apos;s standard.</source>
+        <translation>本结果使用示范数据计算，并非真实省份的裁量基准。</translation>
+    </message>
+    <message>
+        <source>%1 is not in the offline registry</source>
+        <translation>%1 不在离线登记库中</translation>
+    </message>
+    <message>
+        <source>Usage: fieldcase-admin rules list | show CODE | evaluate --violation CODE --facts FILE.json [--date D] | search TEXT | vehicle PLATE</source>
+        <translation>用法：fieldcase-admin rules list | show CODE | evaluate --violation CODE --facts FILE.json [--date D] | search TEXT | vehicle PLATE</translation>
+    </message>
+    <message>
+        <source>Usage: fieldcase-admin deadline --kind KIND --from DATE</source>
+        <translation>用法：fieldcase-admin deadline --kind KIND --from DATE</translation>
+    </message>
+    <message>
+        <source>“%1” is not a date or date-time</source>
+        <translation>“%1”不是有效的日期或日期时间</translation>
+    </message>
+    <message>
+        <source>Known kinds: %1</source>
+        <translation>可用的期限类型：%1</translation>
+    </message>
+    <message>
+        <source>Due: %1 (%2)</source>
+        <translation>期限最后一日：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Usage: fieldcase-admin scenario run FILE.json [--out DIR]</source>
+        <translation>用法：fieldcase-admin scenario run FILE.json [--out DIR]</translation>
+    </message>
+    <message>
+        <source>The scenario is not a JSON object</source>
+        <translation>场景文件的内容不是 JSON 对象</translation>
     </message>
 </context>
 <context>
@@ -469,6 +663,1726 @@ Commands:
     <message>
         <source>The position&apos;s accuracy is negative</source>
         <translation>定位精度不能为负数</translation>
+    </message>
+    <message>
+        <source>The holiday calendar is malformed at %1: %2</source>
+        <translation>节假日日历格式错误（位置：%1）：%2</translation>
+    </message>
+    <message>
+        <source>unknown field “%1”</source>
+        <translation>未知字段“%1”</translation>
+    </message>
+    <message>
+        <source>a date (YYYY-MM-DD) is required</source>
+        <translation>须填写日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <source>“%1” is not a date (YYYY-MM-DD)</source>
+        <translation>“%1”不是有效日期（应为 YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <source>a non-empty text is required</source>
+        <translation>须填写非空文本</translation>
+    </message>
+    <message>
+        <source>a list is required</source>
+        <translation>须为列表</translation>
+    </message>
+    <message>
+        <source>an object is required</source>
+        <translation>须为对象</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>星期六</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>星期日</translation>
+    </message>
+    <message>
+        <source>weekday</source>
+        <translation>平日（周一至周五）</translation>
+    </message>
+    <message>
+        <source>at least one year is required</source>
+        <translation>至少须列出一个年份</translation>
+    </message>
+    <message>
+        <source>a year between 1949 and 2200 is required</source>
+        <translation>年份须在 1949 至 2200 之间</translation>
+    </message>
+    <message>
+        <source>the year %1 is listed twice</source>
+        <translation>年份 %1 被重复列出</translation>
+    </message>
+    <message>
+        <source>true or false is required</source>
+        <translation>须为 true 或 false</translation>
+    </message>
+    <message>
+        <source>at least one holiday is required</source>
+        <translation>至少须列出一个节假日</translation>
+    </message>
+    <message>
+        <source>%1 is before the first day %2</source>
+        <translation>%1 早于首日 %2</translation>
+    </message>
+    <message>
+        <source>%1 is not in %2; list it under its own year</source>
+        <translation>%1 不属于 %2 年；请将其列在所属年份下</translation>
+    </message>
+    <message>
+        <source>%1 is already a day of %2</source>
+        <translation>%1 已是%2假期中的一天</translation>
+    </message>
+    <message>
+        <source>%1 is a %2; a make-up working day is always a Saturday or Sunday</source>
+        <translation>%1 是%2；调休上班日只能是星期六或星期日</translation>
+    </message>
+    <message>
+        <source>%1 is listed both as a holiday (%2) and as a make-up working day</source>
+        <translation>%1 同时被列为节假日（%2）和调休上班日</translation>
+    </message>
+    <message>
+        <source>%1 is listed twice as a make-up working day</source>
+        <translation>%1 被重复列为调休上班日</translation>
+    </message>
+    <message>
+        <source>The holiday calendar does not cover %1 (it covers %2); import a calendar pack for that year.</source>
+        <translation>节假日日历未涵盖 %1 年（仅涵盖 %2）；请导入该年度的日历数据包。</translation>
+    </message>
+    <message>
+        <source>The date is not valid.</source>
+        <translation>日期无效。</translation>
+    </message>
+    <message>
+        <source>The start date is not valid.</source>
+        <translation>起算日期无效。</translation>
+    </message>
+    <message>
+        <source>%1 working days is out of range.</source>
+        <translation>%1 个工作日超出可计算范围。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a whole number ≥ 0</source>
+        <translation>“%1”必须为大于或等于 0 的整数</translation>
+    </message>
+    <message>
+        <source>Missing &quot;%1&quot;</source>
+        <translation>缺少“%1”</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a multiple ≥ 0</source>
+        <translation>“%1”必须为大于或等于 0 的倍数</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has more than three decimals</source>
+        <translation>“%1”的小数超过三位</translation>
+    </message>
+    <message>
+        <source>Missing text &quot;%1&quot;</source>
+        <translation>缺少文本字段“%1”</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a date (YYYY-MM-DD)</source>
+        <translation>“%1”必须为日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <source>A legal reference must be an object</source>
+        <translation>法律依据必须为对象</translation>
+    </message>
+    <message>
+        <source>Unknown law &quot;%1&quot;; add it to &quot;laws&quot;</source>
+        <translation>未知法律“%1”；请将其添加到“laws”中</translation>
+    </message>
+    <message>
+        <source>At least one legal reference is required</source>
+        <translation>至少须有一项法律依据</translation>
+    </message>
+    <message>
+        <source>Unknown fact &quot;%1&quot; in a condition</source>
+        <translation>条件中有未知事实“%1”</translation>
+    </message>
+    <message>
+        <source>Unknown penalty kind &quot;%1&quot;</source>
+        <translation>未知处罚种类“%1”</translation>
+    </message>
+    <message>
+        <source>A fallback may only hold fine ranges</source>
+        <translation>“fallback”中只能包含罚款幅度</translation>
+    </message>
+    <message>
+        <source>A penalty of kind &quot;other&quot; needs a label</source>
+        <translation>种类为“other”的处罚须有名称（label）</translation>
+    </message>
+    <message>
+        <source>&quot;party&quot; must be person or organisation</source>
+        <translation>“party”必须为 person 或 organisation</translation>
+    </message>
+    <message>
+        <source>A fine needs 0 ≤ minFen ≤ maxFen and maxFen &gt; 0</source>
+        <translation>罚款须满足 0 ≤ minFen ≤ maxFen 且 maxFen &gt; 0</translation>
+    </message>
+    <message>
+        <source>Multiples need 0 ≤ minMultiple ≤ maxMultiple</source>
+        <translation>倍数须满足 0 ≤ minMultiple ≤ maxMultiple</translation>
+    </message>
+    <message>
+        <source>Multiples of gains need a &quot;fallback&quot; range for no or low gains</source>
+        <translation>按违法所得倍数处罚的，须为没有违法所得或违法所得较少的情形设定“fallback”罚款幅度</translation>
+    </message>
+    <message>
+        <source>An overlimit penalty needs the pack&apos;s &quot;overlimit&quot; section</source>
+        <translation>超限处罚要求数据包包含“overlimit”部分</translation>
+    </message>
+    <message>
+        <source>noPenaltyUnderAge is above mitigateUnderAge</source>
+        <translation>noPenaltyUnderAge 大于 mitigateUnderAge</translation>
+    </message>
+    <message>
+        <source>&quot;mitigation.reducedMayGoBelowStatutoryMinimum&quot; must be true or false</source>
+        <translation>“mitigation.reducedMayGoBelowStatutoryMinimum”必须为 true 或 false</translation>
+    </message>
+    <message>
+        <source>&quot;level&quot; must be minor, ordinary, serious or severe</source>
+        <translation>“level”必须为 minor、ordinary、serious 或 severe</translation>
+    </message>
+    <message>
+        <source>A tier needs a &quot;label&quot; and a &quot;description&quot;</source>
+        <translation>裁量阶次须有“label”和“description”</translation>
+    </message>
+    <message>
+        <source>&quot;recommend&quot; must be min, mid, max or fixed</source>
+        <translation>“recommend”必须为 min、mid、max 或 fixed</translation>
+    </message>
+    <message>
+        <source>The band&apos;s minimum is above its maximum</source>
+        <translation>裁量幅度的下限高于上限</translation>
+    </message>
+    <message>
+        <source>&quot;fixedFen&quot; lies outside the band</source>
+        <translation>“fixedFen”超出裁量幅度</translation>
+    </message>
+    <message>
+        <source>The gains band&apos;s minimum is above its maximum</source>
+        <translation>违法所得倍数幅度（gainsBand）的下限高于上限</translation>
+    </message>
+    <message>
+        <source>&quot;fixedMultiple&quot; lies outside the gains band</source>
+        <translation>“fixedMultiple”超出违法所得倍数幅度</translation>
+    </message>
+    <message>
+        <source>A tier needs a &quot;band&quot; or a &quot;gainsBand&quot;</source>
+        <translation>裁量阶次须有“band”或“gainsBand”</translation>
+    </message>
+    <message>
+        <source>The band %1–%2 lies outside the statutory range %3–%4</source>
+        <translation>裁量幅度 %1–%2 超出法定幅度 %3–%4</translation>
+    </message>
+    <message>
+        <source>A gains band for a violation without multiples</source>
+        <translation>该违法行为不按违法所得倍数处罚，却设定了违法所得倍数幅度（gainsBand）</translation>
+    </message>
+    <message>
+        <source>A condition must be an object</source>
+        <translation>条件必须为对象</translation>
+    </message>
+    <message>
+        <source>&quot;all&quot;/&quot;any&quot; need a list of conditions</source>
+        <translation>“all”/“any”须为条件列表</translation>
+    </message>
+    <message>
+        <source>A condition has exactly one of all, any, not or fact</source>
+        <translation>一个条件必须且只能包含 all、any、not、fact 中的一项</translation>
+    </message>
+    <message>
+        <source>Unknown condition</source>
+        <translation>未知条件</translation>
+    </message>
+    <message>
+        <source>A comparison needs a &quot;fact&quot; name</source>
+        <translation>比较条件须指明“fact”名称</translation>
+    </message>
+    <message>
+        <source>Unknown operator &quot;%1&quot;</source>
+        <translation>未知运算符“%1”</translation>
+    </message>
+    <message>
+        <source>&quot;in&quot; needs a non-empty list value</source>
+        <translation>“in”的值须为非空列表</translation>
+    </message>
+    <message>
+        <source>An ordering comparison needs a number</source>
+        <translation>大小比较须使用数字</translation>
+    </message>
+    <message>
+        <source>&quot;==&quot;/&quot;!=&quot; need a number, text or true/false</source>
+        <translation>“==”/“!=”的值须为数字、文本或 true/false</translation>
+    </message>
+    <message>
+        <source>The fact &quot;%1&quot; has the wrong type for its condition</source>
+        <translation>事实“%1”的类型与其条件不符</translation>
+    </message>
+    <message>
+        <source>The fact &quot;%1&quot; must be a number for its condition</source>
+        <translation>事实“%1”在其条件中必须为数字</translation>
+    </message>
+    <message>
+        <source>Unhandled operator</source>
+        <translation>未处理的运算符</translation>
+    </message>
+    <message>
+        <source>Not a FieldCase reference pack</source>
+        <translation>不是 FieldCase 参考数据包</translation>
+    </message>
+    <message>
+        <source>Unsupported reference pack format version %1</source>
+        <translation>不支持的参考数据包格式版本 %1</translation>
+    </message>
+    <message>
+        <source>&quot;version&quot; must be a positive integer</source>
+        <translation>“version”必须为正整数</translation>
+    </message>
+    <message>
+        <source>&quot;effectiveTo&quot; is before &quot;effectiveFrom&quot;</source>
+        <translation>“effectiveTo”早于“effectiveFrom”</translation>
+    </message>
+    <message>
+        <source>&quot;demo&quot; must be true or false</source>
+        <translation>“demo”必须为 true 或 false</translation>
+    </message>
+    <message>
+        <source>The pack has no &quot;content&quot; object</source>
+        <translation>数据包中没有“content”对象</translation>
+    </message>
+    <message>
+        <source>Expected a violations pack, got &quot;%1&quot;</source>
+        <translation>应为违法行为数据包，实际为“%1”</translation>
+    </message>
+    <message>
+        <source>The pack lists no laws</source>
+        <translation>数据包中未列出任何法律</translation>
+    </message>
+    <message>
+        <source>Duplicate law id &quot;%1&quot;</source>
+        <translation>法律编号“%1”重复</translation>
+    </message>
+    <message>
+        <source>The pack lists no violations</source>
+        <translation>数据包中未列出任何违法行为</translation>
+    </message>
+    <message>
+        <source>Duplicate violation code</source>
+        <translation>违法行为代码重复</translation>
+    </message>
+    <message>
+        <source>Unknown enforcement category &quot;%1&quot;</source>
+        <translation>未知执法门类“%1”</translation>
+    </message>
+    <message>
+        <source>A violation needs at least one penalty</source>
+        <translation>每项违法行为至少须设定一种处罚</translation>
+    </message>
+    <message>
+        <source>More than one unconditional fine applies to the same party</source>
+        <translation>同一类当事人适用了一项以上的无条件罚款</translation>
+    </message>
+    <message>
+        <source>Expected a discretion pack, got &quot;%1&quot;</source>
+        <translation>应为裁量基准数据包，实际为“%1”</translation>
+    </message>
+    <message>
+        <source>A fact needs a name, a label and a type (bool, number, string)</source>
+        <translation>事实须有名称（name）、标签（label）和类型（type：bool、number、string）</translation>
+    </message>
+    <message>
+        <source>The fact &quot;%1&quot; is already defined</source>
+        <translation>事实“%1”已定义</translation>
+    </message>
+    <message>
+        <source>The standard has no entries</source>
+        <translation>裁量基准中没有任何条目</translation>
+    </message>
+    <message>
+        <source>Duplicate entry for this violation code</source>
+        <translation>该违法行为代码的条目重复</translation>
+    </message>
+    <message>
+        <source>No violation with code &quot;%1&quot; in the catalogue</source>
+        <translation>违法行为目录中没有代码为“%1”的违法行为</translation>
+    </message>
+    <message>
+        <source>A 首违不罚 item needs at least one condition</source>
+        <translation>首违不罚条目至少须有一个条件</translation>
+    </message>
+    <message>
+        <source>A 首违不罚 condition needs &quot;when&quot;</source>
+        <translation>首违不罚条件须有“when”</translation>
+    </message>
+    <message>
+        <source>An entry needs tiers or 首违不罚 items</source>
+        <translation>条目须有裁量阶次或首违不罚条目</translation>
+    </message>
+    <message>
+        <source>Violations pack %1 version %2 is already loaded</source>
+        <translation>违法行为数据包 %1 第 %2 版已加载</translation>
+    </message>
+    <message>
+        <source>Discretion pack %1 version %2 is already loaded</source>
+        <translation>裁量基准数据包 %1 第 %2 版已加载</translation>
+    </message>
+    <message>
+        <source>The catalogue takes violations or discretion packs, not &quot;%1&quot;</source>
+        <translation>违法行为目录只接受违法行为数据包或裁量基准数据包，不接受“%1”</translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation>null（空值）</translation>
+    </message>
+    <message>
+        <source>a boolean</source>
+        <translation>布尔值</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>字符串</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>数组</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>the field “%1” is missing</source>
+        <translation>缺少字段“%1”</translation>
+    </message>
+    <message>
+        <source>“%1” must be a string (write &quot;%2&quot;, not %2)</source>
+        <translation>“%1”必须为字符串（应写作 &quot;%2&quot;，而不是 %2）</translation>
+    </message>
+    <message>
+        <source>“%1” must be a string, not %2</source>
+        <translation>“%1”必须为字符串，而不是%2</translation>
+    </message>
+    <message>
+        <source>“%1” is empty</source>
+        <translation>“%1”为空</translation>
+    </message>
+    <message>
+        <source>“%1” has spaces at its start or end: “%2”</source>
+        <translation>“%1”的开头或结尾有空格：“%2”</translation>
+    </message>
+    <message>
+        <source>“%1” must be true or false, not %2</source>
+        <translation>“%1”必须为 true 或 false，而不是%2</translation>
+    </message>
+    <message>
+        <source>“%1” must be an object, not %2</source>
+        <translation>“%1”必须为对象，而不是%2</translation>
+    </message>
+    <message>
+        <source>an entry must be an object, not %1</source>
+        <translation>条目必须为对象，而不是%1</translation>
+    </message>
+    <message>
+        <source>Code table “%1”</source>
+        <translation>代码表“%1”</translation>
+    </message>
+    <message>
+        <source>a table name must be a camelCase identifier (letters and digits, starting with a lowercase letter)</source>
+        <translation>代码表名称必须为 camelCase 标识符（由字母和数字组成，以小写字母开头）</translation>
+    </message>
+    <message>
+        <source>a table must be an object, not %1</source>
+        <translation>代码表必须为对象，而不是%1</translation>
+    </message>
+    <message>
+        <source>the field “entries” is missing</source>
+        <translation>缺少字段“entries”</translation>
+    </message>
+    <message>
+        <source>“entries” must be an array, not %1</source>
+        <translation>“entries”必须为数组，而不是%1</translation>
+    </message>
+    <message>
+        <source>the table has no entries</source>
+        <translation>代码表中没有任何条目</translation>
+    </message>
+    <message>
+        <source>Code table “%1”, entry %2</source>
+        <translation>代码表“%1”第 %2 条</translation>
+    </message>
+    <message>
+        <source>the code “%1” is already used by entry %2</source>
+        <translation>代码“%1”已被第 %2 条使用</translation>
+    </message>
+    <message>
+        <source>Pattern “%1”</source>
+        <translation>格式规则“%1”</translation>
+    </message>
+    <message>
+        <source>a pattern name must be a camelCase identifier (letters and digits, starting with a lowercase letter)</source>
+        <translation>格式规则名称必须为 camelCase 标识符（由字母和数字组成，以小写字母开头）</translation>
+    </message>
+    <message>
+        <source>a pattern must be an object, not %1</source>
+        <translation>格式规则必须为对象，而不是%1</translation>
+    </message>
+    <message>
+        <source>the regular expression “%1” is invalid: %2 (at offset %3)</source>
+        <translation>正则表达式“%1”无效：%2（位于偏移量 %3 处）</translation>
+    </message>
+    <message>
+        <source>Codes content</source>
+        <translation>代码数据内容</translation>
+    </message>
+    <message>
+        <source>there are no code tables</source>
+        <translation>没有任何代码表</translation>
+    </message>
+    <message>
+        <source>“patterns” must be an object, not %1</source>
+        <translation>“patterns”必须为对象，而不是%1</translation>
+    </message>
+    <message>
+        <source>The deadline rules are malformed at %1: %2</source>
+        <translation>期限规则格式错误（位置：%1）：%2</translation>
+    </message>
+    <message>
+        <source>a whole number from %1 to %2 is required</source>
+        <translation>须为 %1 至 %2 之间的整数</translation>
+    </message>
+    <message>
+        <source>unknown unit “%1” (calendar-days, working-days, hours, months or years)</source>
+        <translation>未知单位“%1”（应为 calendar-days、working-days、hours、months 或 years）</translation>
+    </message>
+    <message>
+        <source>unknown type “%1” (deadline, waiting-period or notice-before)</source>
+        <translation>未知类型“%1”（应为 deadline、waiting-period 或 notice-before）</translation>
+    </message>
+    <message>
+        <source>a notice-before rule counts calendar-days or working-days</source>
+        <translation>notice-before（提前通知）规则只能按 calendar-days 或 working-days 计算</translation>
+    </message>
+    <message>
+        <source>a roll-forward applies only to calendar-days, months or years counted forward</source>
+        <translation>顺延仅适用于向后计算、以 calendar-days、months 或 years 为单位的期限</translation>
+    </message>
+    <message>
+        <source>the other reading must use another unit</source>
+        <translation>另一种理解须使用不同的计算单位</translation>
+    </message>
+    <message>
+        <source>clearDays applies only to notice-before rules</source>
+        <translation>clearDays 仅适用于 notice-before 规则</translation>
+    </message>
+    <message>
+        <source>the other reading must change clearDays</source>
+        <translation>另一种理解须改变 clearDays 的取值</translation>
+    </message>
+    <message>
+        <source>the other reading must set unit or clearDays</source>
+        <translation>另一种理解须设定 unit 或 clearDays</translation>
+    </message>
+    <message>
+        <source>“%1” is not a kind id (lower-case words joined by hyphens)</source>
+        <translation>“%1”不是有效的期限类型标识（应为以连字符连接的小写单词）</translation>
+    </message>
+    <message>
+        <source>an unsure rule must say in its note what is unsure</source>
+        <translation>标记为存疑的规则须在备注（note）中说明存疑之处</translation>
+    </message>
+    <message>
+        <source>only an unsure rule has another reading</source>
+        <translation>只有标记为存疑的规则才能有另一种理解</translation>
+    </message>
+    <message>
+        <source>a notice-before rule cannot be extended</source>
+        <translation>notice-before 规则不能延长</translation>
+    </message>
+    <message>
+        <source>weekend</source>
+        <translation>周末</translation>
+    </message>
+    <message>
+        <source>make-up working day for %1</source>
+        <translation>%1调休上班日</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n calendar day(s)</source>
+        <translation>
+            <numerusform>%n 个自然日</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n working day(s)</source>
+        <translation>
+            <numerusform>%n 个工作日</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n 小时</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month(s)</source>
+        <translation>
+            <numerusform>%n 个月</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n year(s)</source>
+        <translation>
+            <numerusform>%n 年</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2).</source>
+        <translation>%1（%2）。</translation>
+    </message>
+    <message>
+        <source>Extension by %1 from the original last day, %2, which is not counted.</source>
+        <translation>自原期限最后一日 %2 起延长 %1（该日不计入）。</translation>
+    </message>
+    <message>
+        <source>Start: %1, %2.</source>
+        <translation>起算：%1，%2。</translation>
+    </message>
+    <message>
+        <source>Counted back %1 from the event on %2, counting neither the notice day nor the event day: give notice by the end of %3.</source>
+        <translation>自 %2 的事项之日起向前倒数 %1，通知之日和事项当日均不计入：最迟须在 %3 当日发出通知。</translation>
+    </message>
+    <message>
+        <source>Counted back %1 from the event on %2, counting the event day but not the notice day: give notice by the end of %3.</source>
+        <translation>自 %2 的事项之日起向前倒数 %1，计入事项当日、不计入通知之日：最迟须在 %3 当日发出通知。</translation>
+    </message>
+    <message>
+        <source>Counted %1 from the start time: %2.</source>
+        <translation>自起算时刻起计算 %1：%2。</translation>
+    </message>
+    <message>
+        <source>Counted %1 after the start day: the last day is %2. %3.</source>
+        <translation>自起算日的次日起计算 %1：最后一日为 %2。%3。</translation>
+    </message>
+    <message>
+        <source>Counted %1: the last day is %2. %3.</source>
+        <translation>计算 %1：最后一日为 %2。%3。</translation>
+    </message>
+    <message>
+        <source>%1 is a rest day (%2), so the period ends on the next working day, %3. %4.</source>
+        <translation>%1 为休息日（%2），期限顺延至其后的第一个工作日 %3 届满。%4。</translation>
+    </message>
+    <message>
+        <source>Rest days not counted: %1.</source>
+        <translation>未计入的休息日：%1。</translation>
+    </message>
+    <message>
+        <source>Make-up working days counted: %1.</source>
+        <translation>计入的调休上班日：%1。</translation>
+    </message>
+    <message>
+        <source>Due by the end of %1 (24:00).</source>
+        <translation>须在 %1 24:00 前完成。</translation>
+    </message>
+    <message>
+        <source>The period has run at the end of %1; the act is allowed from %2.</source>
+        <translation>期限于 %1 24:00 届满；自 %2 起方可实施该行为。</translation>
+    </message>
+    <message>
+        <source>The act is allowed from %1.</source>
+        <translation>自 %1 起方可实施该行为。</translation>
+    </message>
+    <message>
+        <source>The holiday calendar does not cover %1, so it is not known whether the last day, %2, is a working day.</source>
+        <translation>节假日日历未涵盖 %1 年，因此无法确定最后一日 %2 是否为工作日。</translation>
+    </message>
+    <message>
+        <source>(not covered by the calendar)</source>
+        <translation>（日历未涵盖）</translation>
+    </message>
+    <message>
+        <source>The last day for the notice, %1, is not a working day (%2): give notice by the working day %3 at the latest.</source>
+        <translation>通知的最后一日 %1 不是工作日（%2）：最迟须在工作日 %3 发出通知。</translation>
+    </message>
+    <message>
+        <source>The last day, %1, is not a working day (%2) and this period does not roll forward: act by the previous working day, %3.</source>
+        <translation>最后一日 %1 不是工作日（%2），且本期限不顺延：最迟须在前一个工作日 %3 办理。</translation>
+    </message>
+    <message>
+        <source>The %1 holiday calendar is provisional (%2): a date that depends on it may change when the State Council publishes that year&apos;s arrangement.</source>
+        <translation>%1 年节假日日历为暂定版本（%2）：国务院公布该年度放假安排后，依据该日历计算的日期可能发生变化。</translation>
+    </message>
+    <message>
+        <source>This rule is marked unsure in the deadlines pack: %1</source>
+        <translation>期限数据包将本规则标记为存疑：%1</translation>
+    </message>
+    <message>
+        <source>Under the other reading (%1) the last day would be %2.</source>
+        <translation>按另一种理解（%1），最后一日为 %2。</translation>
+    </message>
+    <message>
+        <source>Under the other reading (%1) the last day cannot be computed: %2</source>
+        <translation>按另一种理解（%1），无法计算最后一日：%2</translation>
+    </message>
+    <message>
+        <source>the end of %1</source>
+        <translation>%1 24:00</translation>
+    </message>
+    <message>
+        <source>a non-empty list is required</source>
+        <translation>须为非空列表</translation>
+    </message>
+    <message>
+        <source>the kind “%1” is listed twice</source>
+        <translation>期限类型“%1”被重复列出</translation>
+    </message>
+    <message>
+        <source>The deadlines pack has no rule “%1”.</source>
+        <translation>期限数据包中没有规则“%1”。</translation>
+    </message>
+    <message>
+        <source>The start time is not valid.</source>
+        <translation>起算时间无效。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be extended.</source>
+        <translation>%1不能延长。</translation>
+    </message>
+    <message>
+        <source>The original last day or the number of extensions is not valid.</source>
+        <translation>原期限最后一日或延长次数无效。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 may be extended at most %n time(s) (%2).</source>
+        <translation>
+            <numerusform>%1最多只能延长 %n 次（%2）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>An extension of %1 may not be longer than %2 (%3).</source>
+        <translation>%1的延长期限不得超过%2（%3）。</translation>
+    </message>
+    <message>
+        <source>Check by hand: %1 (case %2) has no due time.</source>
+        <translation>请人工核查：%1（案件 %2）没有届满时间。</translation>
+    </message>
+    <message>
+        <source>Overdue: %1 (case %2) was due by %3.</source>
+        <translation>已逾期：%1（案件 %2）应于 %3 前完成。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Overdue: %1 (case %2) was due by %3, %n day(s) ago.</source>
+        <translation>
+            <numerusform>已逾期：%1（案件 %2）应于 %3 前完成，已逾期 %n 天。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Due today: %1 (case %2) must be done by %3.</source>
+        <translation>今日到期：%1（案件 %2）须于 %3 前完成。</translation>
+    </message>
+    <message>
+        <source>Check by hand: %1 (case %2) is due by %3, but the holiday calendar does not cover %4, so the working days left are not known.</source>
+        <translation>请人工核查：%1（案件 %2）须于 %3 前完成，但节假日日历未涵盖 %4 年，无法确定剩余工作日数。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Due soon: %1 (case %2) must be done by %3; %n working day(s) left.</source>
+        <translation>
+            <numerusform>即将到期：%1（案件 %2）须于 %3 前完成，还剩 %n 个工作日。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Missing number &quot;%1&quot;</source>
+        <translation>缺少数值“%1”</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a length in metres</source>
+        <translation>“%1”必须为以米为单位的长度</translation>
+    </message>
+    <message>
+        <source>A legal reference needs &quot;article&quot; and &quot;text&quot;</source>
+        <translation>法律依据须有“article”和“text”</translation>
+    </message>
+    <message>
+        <source>The overlimit section needs &quot;lawTitle&quot;</source>
+        <translation>超限部分（overlimit）须有“lawTitle”</translation>
+    </message>
+    <message>
+        <source>Unknown rounding &quot;%1&quot; (floor, ceil or exact)</source>
+        <translation>未知取整方式“%1”（应为 floor、ceil 或 exact）</translation>
+    </message>
+    <message>
+        <source>The overlimit section needs a &quot;mass&quot; table</source>
+        <translation>超限部分（overlimit）须有“mass”表</translation>
+    </message>
+    <message>
+        <source>&quot;vehicleClass&quot; must be truck or trainTruck</source>
+        <translation>“vehicleClass”必须为 truck 或 trainTruck</translation>
+    </message>
+    <message>
+        <source>Unknown exempt vehicle class &quot;%1&quot;</source>
+        <translation>未知的豁免车辆类别“%1”</translation>
+    </message>
+    <message>
+        <source>&quot;unitKg&quot; must be positive</source>
+        <translation>“unitKg”必须为正数</translation>
+    </message>
+    <message>
+        <source>The dimension fine needs &quot;tiers&quot;</source>
+        <translation>外廓尺寸罚款须有“tiers”</translation>
+    </message>
+    <message>
+        <source>&quot;minFen&quot; is above &quot;maxFen&quot;</source>
+        <translation>“minFen”大于“maxFen”</translation>
+    </message>
+    <message>
+        <source>The vehicle class must be truck or trainTruck</source>
+        <translation>车辆类别必须为 truck（货车）或 trainTruck（汽车列车）</translation>
+    </message>
+    <message>
+        <source>The axle count must be between 2 and 20</source>
+        <translation>轴数必须在 2 至 20 之间</translation>
+    </message>
+    <message>
+        <source>More single-tyre axles than axles</source>
+        <translation>单胎轴数多于总轴数</translation>
+    </message>
+    <message>
+        <source>Unknown exempt class &quot;%1&quot;</source>
+        <translation>未知的豁免类别“%1”</translation>
+    </message>
+    <message>
+        <source>The violations pack has no 超限 (overlimit) rules</source>
+        <translation>违法行为数据包中没有超限（overlimit）规则</translation>
+    </message>
+    <message>
+        <source>An agricultural or low-speed vehicle needs its registered (行驶证) total mass</source>
+        <translation>农用车辆或低速汽车须提供行驶证登记的总质量</translation>
+    </message>
+    <message>
+        <source>Mass limit taken from the vehicle licence (行驶证): %1 kg</source>
+        <translation>总质量限值取自行驶证：%1 kg</translation>
+    </message>
+    <message>
+        <source>Art 3 sets no mass limit for a %1 with %2 axles</source>
+        <translation>第三条未规定 %2 轴%1的总质量限值</translation>
+    </message>
+    <message>
+        <source>Single drive axle on the tractor: limit %1 kg</source>
+        <translation>牵引车为单驱动轴：限值 %1 kg</translation>
+    </message>
+    <message>
+        <source>%1 single-tyre non-drive axle(s): limit lowered by %2 kg</source>
+        <translation>%1 个非驱动轴为单胎：限值降低 %2 kg</translation>
+    </message>
+    <message>
+        <source>Exempt vehicle class meeting GB 1589: not 超限 on mass</source>
+        <translation>符合 GB 1589 的豁免车辆类别：总质量不认定为超限</translation>
+    </message>
+    <message>
+        <source>%1 kg over the limit, not more than %2 kg: warning (警告)</source>
+        <translation>超出限值 %1 kg，未超过 %2 kg：警告</translation>
+    </message>
+    <message>
+        <source>%1 kg over the limit: %2 per %3 kg (%4 rounding) = %5</source>
+        <translation>超出限值 %1 kg：每 %3 kg 罚款 %2（按 %4 取整）= %5</translation>
+    </message>
+    <message>
+        <source>No art 43(1) dimension tier matches; the pack&apos;s tiers leave a gap</source>
+        <translation>没有匹配的第四十三条第（一）项外廓尺寸档次；数据包中的档次设定存在空缺</translation>
+    </message>
+    <message>
+        <source>Dimensions over the limit: art 43(1) tier %1, %2–%3</source>
+        <translation>外廓尺寸超过限值：第四十三条第（一）项第 %1 档，%2–%3</translation>
+    </message>
+    <message>
+        <source>Capped at %1</source>
+        <translation>以 %1 为上限</translation>
+    </message>
+    <message>
+        <source>The reference pack is malformed: %1</source>
+        <translation>参考数据包格式错误：%1</translation>
+    </message>
+    <message>
+        <source>not a FieldCase reference pack</source>
+        <translation>不是 FieldCase 参考数据包</translation>
+    </message>
+    <message>
+        <source>The reference pack uses format version %1; this FieldCase reads version %2. Install a matching FieldCase version.</source>
+        <translation>该参考数据包使用格式版本 %1，本版本 FieldCase 只能读取版本 %2。请安装与之匹配的 FieldCase 版本。</translation>
+    </message>
+    <message>
+        <source>no id</source>
+        <translation>缺少编号（id）</translation>
+    </message>
+    <message>
+        <source>unknown kind “%1”</source>
+        <translation>未知类型“%1”</translation>
+    </message>
+    <message>
+        <source>the version must be a whole number ≥ 1</source>
+        <translation>版本号必须为大于或等于 1 的整数</translation>
+    </message>
+    <message>
+        <source>effectiveFrom is not a date (YYYY-MM-DD)</source>
+        <translation>effectiveFrom 不是有效日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <source>effectiveTo is not a date on or after effectiveFrom</source>
+        <translation>effectiveTo 不是有效日期，或早于 effectiveFrom</translation>
+    </message>
+    <message>
+        <source>no issuer</source>
+        <translation>缺少发布方（issuer）</translation>
+    </message>
+    <message>
+        <source>content is not an object</source>
+        <translation>content 不是对象</translation>
+    </message>
+    <message>
+        <source>not JSON (%1 at byte %2)</source>
+        <translation>不是有效的 JSON（第 %2 字节处：%1）</translation>
+    </message>
+    <message>
+        <source>no “pack” object</source>
+        <translation>缺少“pack”对象</translation>
+    </message>
+    <message>
+        <source>The reference pack is not signed</source>
+        <translation>参考数据包未签名</translation>
+    </message>
+    <message>
+        <source>The reference pack is signed by a key this terminal does not trust (key %1)</source>
+        <translation>参考数据包的签名密钥不受本终端信任（密钥 %1）</translation>
+    </message>
+    <message>
+        <source>The reference pack&apos;s signature algorithm does not match its key</source>
+        <translation>参考数据包的签名算法与其密钥不匹配</translation>
+    </message>
+    <message>
+        <source>The reference pack&apos;s signature is invalid: it was altered or not signed by its publisher</source>
+        <translation>参考数据包的签名无效：数据包已被改动，或并非由其发布方签名</translation>
+    </message>
+    <message>
+        <source>Version %1 of “%2” is not newer than the stored version %3; the data in force is unchanged</source>
+        <translation>“%2”第 %1 版不比已保存的第 %3 版新；现行有效的数据未作改变</translation>
+    </message>
+    <message>
+        <source>A stored reference pack is unreadable</source>
+        <translation>有一个已保存的参考数据包无法读取</translation>
+    </message>
+    <message>
+        <source>The fact &quot;%1&quot; must be a whole number from 0 to %2</source>
+        <translation>事实“%1”必须为 0 至 %2 之间的整数</translation>
+    </message>
+    <message>
+        <source>The fact &quot;%1&quot; must be true or false</source>
+        <translation>事实“%1”必须为 true 或 false</translation>
+    </message>
+    <message>
+        <source>The party kind must be person or organisation</source>
+        <translation>当事人类型必须为 person（公民）或 organisation（组织）</translation>
+    </message>
+    <message>
+        <source>Only a person has an age</source>
+        <translation>只有公民才有年龄</translation>
+    </message>
+    <message>
+        <source>The harm must be one of none, minor, ordinary, serious</source>
+        <translation>危害后果必须为 none、minor、ordinary、serious 之一</translation>
+    </message>
+    <message>
+        <source>Mitigations must be a list</source>
+        <translation>从轻减轻情节（mitigations）必须为列表</translation>
+    </message>
+    <message>
+        <source>Unknown mitigation &quot;%1&quot;</source>
+        <translation>未知的从轻减轻情节“%1”</translation>
+    </message>
+    <message>
+        <source>The mitigation mode must be lighter (从轻) or reduced (减轻)</source>
+        <translation>从轻减轻方式必须为 lighter（从轻）或 reduced（减轻）</translation>
+    </message>
+    <message>
+        <source>The measurement must be an object</source>
+        <translation>检测数据（measurement）必须为对象</translation>
+    </message>
+    <message>
+        <source>The reason must be text</source>
+        <translation>理由必须为文本</translation>
+    </message>
+    <message>
+        <source>No penalty: the party must be educated (对当事人进行教育)</source>
+        <translation>不予处罚：应当对当事人进行教育</translation>
+    </message>
+    <message>
+        <source>Illegal gains of %1 were reported: decide on them separately (《行政处罚法》第二十八条第二款)</source>
+        <translation>已报告违法所得 %1：须另行对其作出处理（《行政处罚法》第二十八条第二款）</translation>
+    </message>
+    <message>
+        <source>The violation was not parsed from a pack</source>
+        <translation>该违法行为并非从数据包解析而来</translation>
+    </message>
+    <message>
+        <source>The discretion entry %1 does not belong to violation %2</source>
+        <translation>裁量基准条目 %1 不属于违法行为 %2</translation>
+    </message>
+    <message>
+        <source>The violation catalogue is demo data</source>
+        <translation>违法行为目录为示范数据</translation>
+    </message>
+    <message>
+        <source>The discretion standard &quot;%1&quot; is demo data, not a real province&apos;s standard</source>
+        <translation>裁量基准“%1”为示范数据，并非真实省份的裁量基准</translation>
+    </message>
+    <message>
+        <source>The act (%1) violates %2</source>
+        <translation>该行为（%1）违反了%2</translation>
+    </message>
+    <message>
+        <source>Order the party to correct the violation: %1</source>
+        <translation>责令当事人改正违法行为：%1</translation>
+    </message>
+    <message>
+        <source>This violation needs the vehicle measurement (fact &quot;measured&quot;)</source>
+        <translation>该违法行为须提供车辆检测数据（事实“measured”）</translation>
+    </message>
+    <message>
+        <source>Over the 超限 limit of %1</source>
+        <translation>超过%1规定的超限认定标准</translation>
+    </message>
+    <message>
+        <source>Within every art 3 limit (mass limit %1 kg): not an 超限 vehicle</source>
+        <translation>未超过第三条规定的各项限值（总质量限值 %1 kg）：不属于超限车辆</translation>
+    </message>
+    <message>
+        <source>The party is %1, under %2: no penalty; order the guardian to discipline them (责令监护人加以管教)</source>
+        <translation>当事人 %1 周岁，不满 %2 周岁：不予处罚，责令监护人加以管教</translation>
+    </message>
+    <message>
+        <source>Evidence of no fault does not exempt: the law provides otherwise for this act</source>
+        <translation>没有主观过错的证据不能免除处罚：法律对该行为另有规定</translation>
+    </message>
+    <message>
+        <source>The party proved they bore no subjective fault: no penalty</source>
+        <translation>当事人有证据足以证明没有主观过错：不予处罚</translation>
+    </message>
+    <message>
+        <source>A slight violation, corrected promptly, with no harmful consequence: no penalty</source>
+        <translation>违法行为轻微并及时改正，没有造成危害后果：不予处罚</translation>
+    </message>
+    <message>
+        <source>First violation exempt (首违不罚) under &quot;%1&quot;: all %2 conditions hold</source>
+        <translation>依据“%1”首违不罚：%2 项条件全部满足</translation>
+    </message>
+    <message>
+        <source>A first violation with slight harm, corrected promptly, may go unpunished</source>
+        <translation>初次违法且危害后果轻微并及时改正的，可以不予处罚</translation>
+    </message>
+    <message>
+        <source>首违不罚 is discretionary (可以): a decision to penalise instead needs written reasons</source>
+        <translation>首违不罚属于“可以”情形：决定仍予处罚的，须书面说明理由</translation>
+    </message>
+    <message>
+        <source>首违不罚 item &quot;%1&quot; does not apply; not met: %2</source>
+        <translation>首违不罚条目“%1”不适用；未满足的条件：%2</translation>
+    </message>
+    <message>
+        <source>Violation %1 sets two fines for the same case</source>
+        <translation>违法行为 %1 对同一情形设定了两项罚款</translation>
+    </message>
+    <message>
+        <source>The provision allows (可以) a fine of %1–%2</source>
+        <translation>该条款规定可以处 %1–%2 罚款</translation>
+    </message>
+    <message>
+        <source>The provision sets a fine of %1–%2</source>
+        <translation>该条款规定处 %1–%2 罚款</translation>
+    </message>
+    <message>
+        <source>Illegal gains of %1 %2 %3: confiscate them and fine %4–%5 times the gains (%6–%7)</source>
+        <translation>违法所得 %1 %2 %3：没收违法所得，并处违法所得 %4–%5 倍的罚款（%6–%7）</translation>
+    </message>
+    <message>
+        <source>Violation %1 has no fallback fine for these facts</source>
+        <translation>违法行为 %1 没有适用于这些事实的兜底罚款幅度（fallback）</translation>
+    </message>
+    <message>
+        <source>Illegal gains of %1 (none, or below %2): a fine of %3–%4%5</source>
+        <translation>违法所得 %1（没有违法所得或违法所得不足 %2）：处 %3–%4 罚款%5</translation>
+    </message>
+    <message>
+        <source>Illegal gains of %1 (none, or not above %2): a fine of %3–%4%5</source>
+        <translation>违法所得 %1（没有违法所得或违法所得不超过 %2）：处 %3–%4 罚款%5</translation>
+    </message>
+    <message>
+        <source> (its condition, e.g. 情节严重, holds)</source>
+        <translation>（已满足其适用条件，如情节严重）</translation>
+    </message>
+    <message>
+        <source>超限 schedule: %1</source>
+        <translation>超限处罚计算：%1</translation>
+    </message>
+    <message>
+        <source>Mass and dimension fines accumulate, at most %1 in total</source>
+        <translation>总质量超限罚款与外廓尺寸超限罚款合并计算，合计不超过 %1</translation>
+    </message>
+    <message>
+        <source>Illegal gains of %1 must be refunded, so they are not confiscated</source>
+        <translation>违法所得 %1 依法应当退赔，故不予没收</translation>
+    </message>
+    <message>
+        <source>Confiscate the illegal gains of %1</source>
+        <translation>没收违法所得 %1</translation>
+    </message>
+    <message>
+        <source>aged %1, under %2</source>
+        <translation>年龄 %1 周岁，不满 %2 周岁</translation>
+    </message>
+    <message>
+        <source>No tier of the discretion standard matches these facts; the statutory range applies</source>
+        <translation>裁量基准中没有与这些事实相符的裁量阶次；适用法定幅度</translation>
+    </message>
+    <message>
+        <source>Discretion tier %1: %2; recommended %3</source>
+        <translation>裁量阶次 %1：%2；建议罚款金额 %3</translation>
+    </message>
+    <message>
+        <source>The tier sets no band for this kind of fine; the statutory range applies</source>
+        <translation>该裁量阶次未对此类罚款设定裁量幅度；适用法定幅度</translation>
+    </message>
+    <message>
+        <source>The tier&apos;s band lies outside the statutory range for this party; the statutory range applies</source>
+        <translation>该裁量阶次的裁量幅度超出对该当事人适用的法定幅度；适用法定幅度</translation>
+    </message>
+    <message>
+        <source>The tier&apos;s band was narrowed to the statutory range</source>
+        <translation>该裁量阶次的裁量幅度已收窄至法定幅度以内</translation>
+    </message>
+    <message>
+        <source>Discretion tier %1: %2; band %3–%4, recommended %5 (%6)</source>
+        <translation>裁量阶次 %1：%2；裁量幅度 %3–%4，建议罚款金额 %5（取值规则：%6）</translation>
+    </message>
+    <message>
+        <source>No discretion tier applies: the statutory minimum %1 is suggested</source>
+        <translation>没有适用的裁量阶次：建议按法定最低额 %1 处罚</translation>
+    </message>
+    <message>
+        <source>No discretion tier applies and the statute sets no minimum: choose an amount within the range</source>
+        <translation>没有适用的裁量阶次，法律也未规定最低额：请在法定幅度内确定罚款金额</translation>
+    </message>
+    <message>
+        <source>Mandatory mitigation (应当从轻或者减轻): %1</source>
+        <translation>应当从轻或者减轻处罚：%1</translation>
+    </message>
+    <message>
+        <source>从轻: the lowest amount of the band, %1, is recommended</source>
+        <translation>从轻：建议按裁量幅度的最低额 %1 处罚</translation>
+    </message>
+    <message>
+        <source>减轻: below the band; the pack allows going below the statutory minimum %1 with reasons</source>
+        <translation>减轻：低于裁量幅度；数据包允许在说明理由后低于法定最低额 %1</translation>
+    </message>
+    <message>
+        <source>减轻: below the band, but not below the statutory minimum %1; %1 is recommended</source>
+        <translation>减轻：低于裁量幅度，但不低于法定最低额 %1；建议罚款金额为 %1</translation>
+    </message>
+    <message>
+        <source>The 超限 mass fine is a formula: 减轻 below it needs the approval rules of the unit</source>
+        <translation>超限总质量罚款按公式计算：在此基础上减轻处罚的，须按本单位的审批规定办理</translation>
+    </message>
+    <message>
+        <source>%1 sets no fine for this case; a fine of %2 cannot be imposed</source>
+        <translation>%1 对该情形未设定罚款；不能处 %2 罚款</translation>
+    </message>
+    <message>
+        <source>%1 requires a fine: an amount of 0 cannot be imposed</source>
+        <translation>%1 规定应当处以罚款：罚款金额不能为 0</translation>
+    </message>
+    <message>
+        <source>The proposed fine of %1 is outside the statutory range %2–%3 set by %4</source>
+        <translation>拟处罚款 %1 超出%4规定的法定幅度 %2–%3</translation>
+    </message>
+    <message>
+        <source>减轻 applied: %1 is below the band %2–%3</source>
+        <translation>已适用减轻处罚：%1 低于裁量幅度 %2–%3</translation>
+    </message>
+    <message>
+        <source>%1 is outside the band %2–%3; reason given: %4</source>
+        <translation>%1 超出裁量幅度 %2–%3；已说明理由：%4</translation>
+    </message>
+    <message>
+        <source>%1 is outside the band %2–%3: a written reason is required</source>
+        <translation>%1 超出裁量幅度 %2–%3：须书面说明理由</translation>
+    </message>
+    <message>
+        <source>The provision sets no penalty, only measures (行政强制措施)</source>
+        <translation>该条款未规定行政处罚，仅规定了行政强制措施</translation>
+    </message>
+    <message>
+        <source>The fine is optional (可以) and none is imposed; the correction order stands</source>
+        <translation>该罚款属于“可以”处罚，本案不予罚款；责令改正仍然有效</translation>
+    </message>
+    <message>
+        <source>No penalty amount is chosen yet</source>
+        <translation>尚未确定处罚金额</translation>
+    </message>
+    <message>
+        <source>General procedure: a penalty other than a fine or a warning applies</source>
+        <translation>适用普通程序：拟给予罚款、警告以外的行政处罚</translation>
+    </message>
+    <message>
+        <source>Simple procedure allowed: a warning only</source>
+        <translation>可以适用简易程序：仅给予警告</translation>
+    </message>
+    <message>
+        <source>Simple procedure allowed: a fine of %1 is not above %2 for %3</source>
+        <translation>可以适用简易程序：对%3处 %1 罚款，未超过 %2</translation>
+    </message>
+    <message>
+        <source>General procedure: a fine of %1 is above %2 for %3</source>
+        <translation>适用普通程序：对%3处 %1 罚款，超过 %2</translation>
+    </message>
+    <message>
+        <source>a person (公民)</source>
+        <translation>公民</translation>
+    </message>
+    <message>
+        <source>an organisation</source>
+        <translation>法人或者其他组织</translation>
+    </message>
+    <message>
+        <source>The amount is not known yet: general procedure assumed</source>
+        <translation>罚款金额尚未确定：暂按普通程序办理</translation>
+    </message>
+    <message>
+        <source>Hearing right: a fine of %1 is at or above the threshold %2 (较大数额)</source>
+        <translation>听证权利：罚款 %1 达到较大数额标准 %2</translation>
+    </message>
+    <message>
+        <source>Hearing right: %1</source>
+        <translation>听证权利：%1</translation>
+    </message>
+    <message>
+        <source>Hearing right offered: %1 (a heavier penalty)</source>
+        <translation>告知听证权利：%1（属于其他较重的行政处罚）</translation>
+    </message>
+    <message>
+        <source>Hearing right: confiscation of %1 of illegal gains (较大数额)</source>
+        <translation>听证权利：没收较大数额违法所得 %1</translation>
+    </message>
+    <message>
+        <source>Hearing right offered: %1 (its value is not assessed here)</source>
+        <translation>告知听证权利：%1（本系统未评估其价值）</translation>
+    </message>
+    <message>
+        <source>No violation catalogue is in force on %1</source>
+        <translation>%1 没有现行有效的违法行为目录</translation>
+    </message>
+    <message>
+        <source>Violation %1 is not in the catalogue in force on %2</source>
+        <translation>%2 现行有效的违法行为目录中没有违法行为 %1</translation>
+    </message>
+    <message>
+        <source>The law in force on the act date %1 applies: catalogue %2 version %3 (from %4)</source>
+        <translation>适用违法行为发生时（%1）有效的规定：违法行为目录 %2 第 %3 版（自 %4 起施行）</translation>
+    </message>
+    <message>
+        <source>The catalogue in force at the decision (version %1) no longer lists this act: it applies and there is no penalty</source>
+        <translation>作出处罚决定时有效的违法行为目录（第 %1 版）已不再将该行为列为违法行为：适用该版本，不予处罚</translation>
+    </message>
+    <message>
+        <source>The rule in force at the decision date %1 (version %2) is lighter and applies instead</source>
+        <translation>作出处罚决定时（%1）有效的规定（第 %2 版）处罚较轻，改为适用该规定</translation>
+    </message>
+    <message>
+        <source>No provisions to weigh</source>
+        <translation>没有可供比较的条款</translation>
+    </message>
+    <message>
+        <source>A provision without a violation</source>
+        <translation>有条款缺少对应的违法行为</translation>
+    </message>
+    <message>
+        <source>None of the provisions sets a fine for this case; the first is used</source>
+        <translation>各条款对该情形均未设定罚款；采用第一项条款</translation>
+    </message>
+    <message>
+        <source>One act, one fine: %1 sets the highest fine (%2–%3)</source>
+        <translation>一事不再罚：%1 规定的罚款数额最高（%2–%3）</translation>
+    </message>
+    <message>
+        <source>%1 is not applied: its fine (%2–%3) is not higher</source>
+        <translation>不适用 %1：其罚款（%2–%3）并非最高</translation>
+    </message>
+    <message>
+        <source>%1 is not applied: it sets no fine for this case</source>
+        <translation>不适用 %1：其对该情形未设定罚款</translation>
+    </message>
+    <message>
+        <source>The procedures data is malformed: %1</source>
+        <translation>程序数据格式错误：%1</translation>
+    </message>
+    <message>
+        <source>%1 has no steps</source>
+        <translation>%1 没有任何步骤</translation>
+    </message>
+    <message>
+        <source>a step of %1 lacks id, title or legal basis</source>
+        <translation>%1 的某个步骤缺少编号（id）、标题或法律依据</translation>
+    </message>
+    <message>
+        <source>%1.%2 needs person and organisation amounts in fen</source>
+        <translation>%1.%2 须分别给出 person（公民）和 organisation（组织）的金额（单位：分）</translation>
+    </message>
+    <message>
+        <source>minOfficers needs a count and a legal basis</source>
+        <translation>minOfficers 须有人数和法律依据</translation>
+    </message>
+    <message>
+        <source>onsiteCollection needs maxFineFen and a legal basis</source>
+        <translation>onsiteCollection 须有 maxFineFen 和法律依据</translation>
+    </message>
+    <message>
+        <source>The simple procedure allows only a warning or a small fine; “%1” needs the general procedure</source>
+        <translation>简易程序只适用于警告或数额较小的罚款；“%1”须适用普通程序</translation>
+    </message>
+    <message>
+        <source>a legal person or other organisation</source>
+        <translation>法人或者其他组织</translation>
+    </message>
+    <message>
+        <source>a citizen</source>
+        <translation>公民</translation>
+    </message>
+    <message>
+        <source>A fine of %1 元 for %2 exceeds the %3 元 limit of the simple procedure: use the general procedure</source>
+        <translation>对%2处 %1 元罚款，超过简易程序 %3 元的限额：须适用普通程序</translation>
+    </message>
+    <message>
+        <source>The simple procedure may be used</source>
+        <translation>可以适用简易程序</translation>
+    </message>
+    <message>
+        <source>Fines up to %1 元 may be collected on the spot</source>
+        <translation>%1 元以下的罚款可以当场收缴</translation>
+    </message>
+    <message>
+        <source>Collected on the spot because it would be hard to enforce later</source>
+        <translation>因事后难以执行而当场收缴</translation>
+    </message>
+    <message>
+        <source>Collected on the spot at the party&apos;s request in a remote, water or poorly connected area</source>
+        <translation>在边远、水上、交通不便地区，应当事人要求当场收缴</translation>
+    </message>
+    <message>
+        <source>In a remote area a fine may be collected on the spot only if the party asks for it</source>
+        <translation>在边远地区，只有当事人提出要求的，才可以当场收缴罚款</translation>
+    </message>
+    <message>
+        <source>A fine of %1 元 may not be collected on the spot: it must be paid at the designated bank or electronically</source>
+        <translation>%1 元的罚款不得当场收缴：须到指定的银行缴纳或通过电子支付系统缴纳</translation>
+    </message>
+    <message>
+        <source>At least %1 enforcement officers must act together</source>
+        <translation>须由至少 %1 名执法人员共同办理</translation>
+    </message>
+    <message>
+        <source>Registry record %1: a vehicle without a plate</source>
+        <translation>登记库第 %1 条记录：车辆没有号牌</translation>
+    </message>
+    <message>
+        <source>Registry record %1 has an unknown type “%2”</source>
+        <translation>登记库第 %1 条记录的类型“%2”未知</translation>
+    </message>
+    <message>
+        <source>This is not a registry pack</source>
+        <translation>这不是离线登记库数据包</translation>
+    </message>
+    <message>
+        <source>The registry pack does not say when it was exported</source>
+        <translation>离线登记库数据包未注明导出时间</translation>
+    </message>
+    <message>
+        <source>Registry record %1 is not a JSON object</source>
+        <translation>登记库第 %1 条记录不是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>Could not read the registry data</source>
+        <translation>无法读取离线登记库数据</translation>
+    </message>
+    <message>
+        <source>The registry data does not match its signed digest; nothing was imported</source>
+        <translation>离线登记库数据与其签名摘要不符；未导入任何数据</translation>
+    </message>
+    <message>
+        <source>The registry pack declares %1 records but holds %2; nothing was imported</source>
+        <translation>离线登记库数据包声明有 %1 条记录，实际包含 %2 条；未导入任何数据</translation>
+    </message>
+    <message>
+        <source>This registry version is already imported; the registry in force is unchanged</source>
+        <translation>该版本的离线登记库已导入；现行登记库未作改变</translation>
+    </message>
+    <message>
+        <source>No %1 reference data is installed; import the reference packs (fieldcase-admin reference import)</source>
+        <translation>未安装 %1 参考数据；请导入参考数据包（fieldcase-admin reference import）</translation>
+    </message>
+    <message>
+        <source>The unit settings lack “%1”</source>
+        <translation>执法单位设置中缺少“%1”</translation>
+    </message>
+    <message>
+        <source>Import the violation catalogue before the discretion standard</source>
+        <translation>请先导入违法行为目录，再导入裁量基准</translation>
+    </message>
+    <message>
+        <source>Registry packs are imported with their data file (fieldcase-admin reference import PACK DATA)</source>
+        <translation>离线登记库数据包须与其数据文件一并导入（fieldcase-admin reference import PACK DATA）</translation>
+    </message>
+    <message>
+        <source>Unknown pack kind “%1”</source>
+        <translation>未知的数据包类型“%1”</translation>
+    </message>
+    <message>
+        <source>The simple-procedure limits differ between the violations and procedures packs; the stricter applies</source>
+        <translation>违法行为数据包与程序数据包中的简易程序限额不一致；适用较严格的限额</translation>
+    </message>
+    <message>
+        <source>The check character should be %1, not %2</source>
+        <translation>校验码应为 %1，而不是 %2</translation>
+    </message>
+    <message>
+        <source>Character %1 (“%2”) should be a digit</source>
+        <translation>第 %1 位（“%2”）应为数字</translation>
+    </message>
+    <message>
+        <source>The check character (the last one) should be a digit or X, not “%1”</source>
+        <translation>校验码（最后一位）应为数字或 X，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>The number starts with “%1”, which is not a province code (GB/T 2260)</source>
+        <translation>号码以“%1”开头，这不是省级行政区划代码（GB/T 2260）</translation>
+    </message>
+    <message>
+        <source>The birth date %1 does not exist</source>
+        <translation>出生日期 %1 不存在</translation>
+    </message>
+    <message>
+        <source>The birth date %1 is before 1800</source>
+        <translation>出生日期 %1 早于 1800 年</translation>
+    </message>
+    <message>
+        <source>The birth date %1 is in the future</source>
+        <translation>出生日期 %1 晚于当前日期</translation>
+    </message>
+    <message>
+        <source>Plates of the ordinary 7-character layout</source>
+        <translation>普通 7 位号牌</translation>
+    </message>
+    <message>
+        <source>Small new-energy plates</source>
+        <translation>小型新能源汽车号牌</translation>
+    </message>
+    <message>
+        <source>Large new-energy plates (yellow-green, which JT/T 697.7 has no code for)</source>
+        <translation>大型新能源汽车号牌（黄绿双拼色，JT/T 697.7 中没有对应的颜色代码）</translation>
+    </message>
+    <message>
+        <source>Trailer plates (挂)</source>
+        <translation>挂车号牌（挂）</translation>
+    </message>
+    <message>
+        <source>Driving-school plates (学)</source>
+        <translation>教练汽车号牌（学）</translation>
+    </message>
+    <message>
+        <source>Police plates (警)</source>
+        <translation>警用汽车号牌（警）</translation>
+    </message>
+    <message>
+        <source>Hong Kong cross-border plates (港)</source>
+        <translation>香港入出境车号牌（港）</translation>
+    </message>
+    <message>
+        <source>Macau cross-border plates (澳)</source>
+        <translation>澳门入出境车号牌（澳）</translation>
+    </message>
+    <message>
+        <source>Consulate plates (领)</source>
+        <translation>领馆汽车号牌（领）</translation>
+    </message>
+    <message>
+        <source>Embassy plates (使)</source>
+        <translation>使馆汽车号牌（使）</translation>
+    </message>
+    <message>
+        <source>no plate (0)</source>
+        <translation>无号牌（0）</translation>
+    </message>
+    <message>
+        <source>blue (1)</source>
+        <translation>蓝色（1）</translation>
+    </message>
+    <message>
+        <source>yellow (2)</source>
+        <translation>黄色（2）</translation>
+    </message>
+    <message>
+        <source>black (3)</source>
+        <translation>黑色（3）</translation>
+    </message>
+    <message>
+        <source>white (4)</source>
+        <translation>白色（4）</translation>
+    </message>
+    <message>
+        <source>green (5)</source>
+        <translation>绿色（5）</translation>
+    </message>
+    <message>
+        <source>other (9)</source>
+        <translation>其他（9）</translation>
+    </message>
+    <message>
+        <source>%1 or %2</source>
+        <translation>%1或%2</translation>
+    </message>
+    <message>
+        <source>The letter I (character %1) is not used in plate numbers; did you mean 1?</source>
+        <translation>号牌号码中不使用字母 I（第 %1 位）；是否应为数字 1？</translation>
+    </message>
+    <message>
+        <source>The letter O (character %1) is not used in plate numbers; did you mean 0?</source>
+        <translation>号牌号码中不使用字母 O（第 %1 位）；是否应为数字 0？</translation>
+    </message>
+    <message>
+        <source>“%1” (character %2) can only be the last character of a plate</source>
+        <translation>“%1”（第 %2 位）只能是号牌的最后一个字符</translation>
+    </message>
+    <message>
+        <source>“%1” (character %2) is not allowed in a plate number; use digits and capital letters</source>
+        <translation>号牌号码中不允许出现“%1”（第 %2 位）；请使用数字和大写字母</translation>
+    </message>
+    <message>
+        <source>The plate “%1” is too short: ordinary plates have 7 characters and new-energy plates 8, this one has %2</source>
+        <translation>号牌“%1”过短：普通号牌为 7 位，新能源汽车号牌为 8 位，而该号牌只有 %2 位</translation>
+    </message>
+    <message>
+        <source>An embassy plate is 使 followed by 6 digits</source>
+        <translation>使馆汽车号牌由“使”字加 6 位数字组成</translation>
+    </message>
+    <message>
+        <source>Unknown province abbreviation “%1”</source>
+        <translation>未知的省份简称“%1”</translation>
+    </message>
+    <message>
+        <source>The issuing-authority letter cannot be %1 (I and O are not used)</source>
+        <translation>发牌机关代号不能为 %1（不使用 I 和 O）</translation>
+    </message>
+    <message>
+        <source>The second character should be the issuing-authority letter (A–Z), not “%1”</source>
+        <translation>第二位应为发牌机关代号（A–Z），而不是“%1”</translation>
+    </message>
+    <message>
+        <source>A plate ending in “%1” has 4 characters between the issuing-authority letter and “%1”, not %2</source>
+        <translation>以“%1”结尾的号牌，发牌机关代号与“%1”之间应有 4 位字符，而不是 %2 位</translation>
+    </message>
+    <message>
+        <source>Plates ending in “%1” are issued as 粤Z…%1, not %2%3…%1</source>
+        <translation>以“%1”结尾的号牌应为粤Z…%1的形式，而不是%2%3…%1</translation>
+    </message>
+    <message>
+        <source>The plate “%1” is too long: ordinary plates have 7 characters and new-energy plates 8, this one has %2</source>
+        <translation>号牌“%1”过长：普通号牌为 7 位，新能源汽车号牌为 8 位，而该号牌有 %2 位</translation>
+    </message>
+    <message>
+        <source>A large new-energy plate has five digits before D or F; “%1” (character %2) is not a digit</source>
+        <translation>大型新能源汽车号牌在 D 或 F 之前为 5 位数字；“%1”（第 %2 位）不是数字</translation>
+    </message>
+    <message>
+        <source>A large new-energy plate ends in D (pure electric) or F (other new-energy), not “%1”</source>
+        <translation>大型新能源汽车号牌应以 D（纯电动）或 F（非纯电动）结尾，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>A new-energy plate number starts with D, A, B, C or E (pure electric) or F, G, H, J or K (other new-energy), not “%1”</source>
+        <translation>新能源汽车号牌号码应以 D、A、B、C、E（纯电动）或 F、G、H、J、K（非纯电动）开头，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>The last four characters of a small new-energy plate are digits; “%1” (character %2) is not</source>
+        <translation>小型新能源汽车号牌的最后四位应为数字；“%1”（第 %2 位）不是数字</translation>
+    </message>
+    <message>
+        <source>The resident ID number is empty</source>
+        <translation>居民身份证号码为空</translation>
+    </message>
+    <message>
+        <source>Character %1 (“%2”) should be a digit: 15-digit ID numbers have digits only</source>
+        <translation>第 %1 位（“%2”）应为数字：15 位身份证号码只包含数字</translation>
+    </message>
+    <message>
+        <source>A resident ID number has 18 characters (15 on cards issued before 1999), not %1</source>
+        <translation>居民身份证号码应为 18 位（1999 年以前签发的为 15 位），而不是 %1 位</translation>
+    </message>
+    <message>
+        <source>The organization code is empty</source>
+        <translation>组织机构代码为空</translation>
+    </message>
+    <message>
+        <source>The hyphen goes before the check character: XXXXXXXX-X</source>
+        <translation>连字符应位于校验码之前：XXXXXXXX-X</translation>
+    </message>
+    <message>
+        <source>An organization code has 9 characters (8 and a check character), not %1</source>
+        <translation>组织机构代码应为 9 位（8 位本体代码加 1 位校验码），而不是 %1 位</translation>
+    </message>
+    <message>
+        <source>Character %1 (“%2”) should be a digit or a capital letter</source>
+        <translation>第 %1 位（“%2”）应为数字或大写字母</translation>
+    </message>
+    <message>
+        <source>The check character should be a digit or X, not “%1”</source>
+        <translation>校验码应为数字或 X，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>The unified social credit code is empty</source>
+        <translation>统一社会信用代码为空</translation>
+    </message>
+    <message>
+        <source>A unified social credit code has 18 characters, not %1</source>
+        <translation>统一社会信用代码应为 18 位，而不是 %1 位</translation>
+    </message>
+    <message>
+        <source>The letter %1 (character %2) is not used in unified social credit codes (they have no I, O, S, V or Z)</source>
+        <translation>统一社会信用代码中不使用字母 %1（第 %2 位）（代码中不含 I、O、S、V、Z）</translation>
+    </message>
+    <message>
+        <source>“%1” is not a registration authority code (the first character)</source>
+        <translation>“%1”不是登记管理部门代码（第 1 位）</translation>
+    </message>
+    <message>
+        <source>“%1” is not an entity type of registration authority %2 (%3) (the second character)</source>
+        <translation>“%1”不是登记管理部门 %2（%3）的机构类别代码（第 2 位）</translation>
+    </message>
+    <message>
+        <source>Characters 3–8 are the region code and should be digits, not “%1”</source>
+        <translation>第 3–8 位为登记管理机关行政区划码，应为数字，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>The region code %1 (characters 3–8) does not start with a province code (GB/T 2260)</source>
+        <translation>行政区划码 %1（第 3–8 位）的开头不是省级行政区划代码（GB/T 2260）</translation>
+    </message>
+    <message>
+        <source>The organization code inside it (characters 9–17, %1) is invalid: its check character should be %2, not %3</source>
+        <translation>其中的组织机构代码（第 9–17 位，%1）无效：校验码应为 %2，而不是 %3</translation>
+    </message>
+    <message>
+        <source>The plate number is empty</source>
+        <translation>号牌号码为空</translation>
+    </message>
+    <message>
+        <source>Unknown plate colour code “%1”; JT/T 697.7-2014 §5.6 uses 1 blue, 2 yellow, 3 black, 4 white, 5 green, 9 other and 0 no plate</source>
+        <translation>未知的号牌颜色代码“%1”；JT/T 697.7-2014 第 5.6 节规定：1 蓝色、2 黄色、3 黑色、4 白色、5 绿色、9 其他、0 无号牌</translation>
+    </message>
+    <message>
+        <source>Colour code 0 means the vehicle has no plate, but a plate number was given</source>
+        <translation>颜色代码 0 表示车辆无号牌，但填写了号牌号码</translation>
+    </message>
+    <message>
+        <source>%1 are %2, not %3</source>
+        <translation>%1的颜色应为%2，而不是%3</translation>
+    </message>
+    <message>
+        <source>The vessel name is empty</source>
+        <translation>船名为空</translation>
+    </message>
+    <message>
+        <source>“%1” is not allowed in a vessel name; use Chinese characters, letters and digits</source>
+        <translation>船名中不允许出现“%1”；请使用汉字、字母和数字</translation>
+    </message>
+    <message>
+        <source>A vessel name has at least 2 characters</source>
+        <translation>船名至少为 2 个字符</translation>
+    </message>
+    <message>
+        <source>A vessel name has at most 30 characters, this one has %1</source>
+        <translation>船名最多为 30 个字符，该船名有 %1 个字符</translation>
+    </message>
+    <message>
+        <source>The reference data has no pattern “%1”; import a codes pack that defines it</source>
+        <translation>参考数据中没有格式规则“%1”；请导入定义该规则的代码数据包</translation>
+    </message>
+    <message>
+        <source>The %1 is empty</source>
+        <translation>%1为空</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid %2: expected %3</source>
+        <translation>“%1”不是有效的%2：应为%3</translation>
+    </message>
+    <message>
+        <source>Step %1: “at” is not an ISO date-time</source>
+        <translation>第 %1 步：“at”不是 ISO 格式的日期时间</translation>
+    </message>
+    <message>
+        <source>Step %1: advance needs “at”</source>
+        <translation>第 %1 步：advance 操作须有“at”</translation>
+    </message>
+    <message>
+        <source>Step %1: open a case first</source>
+        <translation>第 %1 步：请先新建案件</translation>
+    </message>
+    <message>
+        <source>The party&apos;s identification number is invalid: %1</source>
+        <translation>当事人证件号码无效：%1</translation>
+    </message>
+    <message>
+        <source>The plate is invalid: %1</source>
+        <translation>号牌无效：%1</translation>
+    </message>
+    <message>
+        <source>The vehicle or its operator has unpaid penalties of %1 元</source>
+        <translation>该车辆或其经营者有未缴罚款 %1 元</translation>
+    </message>
+    <message>
+        <source>The vehicle is not in the offline registry</source>
+        <translation>该车辆不在离线登记库中</translation>
+    </message>
+    <message>
+        <source>Step %1: select a violation first</source>
+        <translation>第 %1 步：请先选择违法行为</translation>
+    </message>
+    <message>
+        <source>The amount is outside the discretion band; a written reason is required</source>
+        <translation>金额超出裁量幅度：须书面说明理由</translation>
+    </message>
+    <message>
+        <source>No procedures reference data is installed</source>
+        <translation>未安装程序参考数据</translation>
+    </message>
+    <message>
+        <source>There is no measure %1 in this case</source>
+        <translation>本案中没有编号为 %1 的强制措施</translation>
+    </message>
+    <message>
+        <source>No deadline reference data is installed</source>
+        <translation>未安装期限参考数据</translation>
+    </message>
+    <message>
+        <source>Step %1: unknown action “%2”</source>
+        <translation>第 %1 步：未知操作“%2”</translation>
+    </message>
+    <message>
+        <source>The scenario needs a “start” date-time</source>
+        <translation>场景须有“start”日期时间</translation>
     </message>
 </context>
 <context>

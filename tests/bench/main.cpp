@@ -67,7 +67,8 @@ int printReport(const QString& path)
             return 1;
         }
         const QString name = scenario.value(QLatin1String("scenario")).toString();
-        const QString rss = number(scenario.value(QLatin1String("peakRssMiB")).toDouble());
+        const double peak = scenario.value(QLatin1String("peakRssMiB")).toDouble();
+        const QString rss = peak > 0 ? number(peak) : QStringLiteral("–");
         bool first = true;
         for (const QJsonValue& v : scenario.value(QLatin1String("rows")).toArray()) {
             const QJsonObject row = v.toObject();
@@ -104,11 +105,12 @@ int main(int argc, char* argv[])
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
-        "FieldCase core store benchmarks. Scenarios: append, store, evidence-aes, evidence-sm4; "
+        "FieldCase core store benchmarks. Scenarios: append, store, evidence-aes, evidence-sm4, "
+        "rules; "
         "each prints one JSON line. `report FILE` prints the markdown table of collected lines."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("scenario"),
-        QStringLiteral("append | store | evidence-aes | evidence-sm4 | report"));
+        QStringLiteral("append | store | evidence-aes | evidence-sm4 | rules | report"));
     parser.addPositionalArgument(
         QStringLiteral("file"), QStringLiteral("for report: the JSON lines"));
     const QCommandLineOption quick(QStringLiteral("quick"), QStringLiteral("Small sizes (CI)."));
@@ -142,6 +144,8 @@ int main(int argc, char* argv[])
         return runEvidence(options, CipherSuite::Aes256Gcm);
     if (scenario == QLatin1String("evidence-sm4"))
         return runEvidence(options, CipherSuite::Sm4CtrHmacSm3);
+    if (scenario == QLatin1String("rules"))
+        return runRules(options);
     note(QStringLiteral("unknown scenario: ") + scenario);
     return 2;
 }

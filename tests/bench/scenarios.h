@@ -13,5 +13,7 @@ namespace fieldcase::bench {
 [[nodiscard]] int runLargeStore(const BenchOptions& options);
 // attachEvidence of a large file against the openssl command line doing the same crypto.
 [[nodiscard]] int runEvidence(const BenchOptions& options, CipherSuite suite);
+// Rules evaluate, law search, plate lookup over a 1,000,000-vehicle registry, registry import.
+[[nodiscard]] int runRules(const BenchOptions& options);
 
 } // namespace fieldcase::bench

@@ -4,6 +4,8 @@
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 
 #include <catch2/catch.hpp>
@@ -114,4 +116,117 @@ TEST_CASE("The headless demo opens a case through core and prints it", "[cli]")
     CHECK(demo.out.contains(QStringLiteral("货车超限运输（示范案例）")));
     CHECK(demo.out.contains(QStringLiteral("vehicle.recorded")));
     CHECK(demo.out.contains(QStringLiteral("OK")));
+}
+
+TEST_CASE("Reference, validation, rules, deadline and scenario commands", "[cli][rules]")
+{
+    TempDir dir;
+    const QString data = dir.file(QStringLiteral("terminal"));
+    auto admin = [&](QStringList args) {
+        args.prepend(data);
+        args.prepend(QStringLiteral("--data"));
+        return run(kAdmin, args);
+    };
+    Run installed = admin({QStringLiteral("reference"), QStringLiteral("install-bundled"),
+        QStringLiteral("--demo-trust")});
+    INFO(installed.out.toStdString() << installed.err.toStdString());
+    REQUIRE(installed.exitCode == 0);
+    CHECK(installed.out.contains(QStringLiteral("8 bundled reference packs imported")));
+
+    SECTION("validate: exit 0 for valid, 1 with the reason for invalid")
+    {
+        Run ok = admin(
+            {QStringLiteral("validate"), QStringLiteral("id"), QStringLiteral("110105491231002")});
+        CHECK(ok.exitCode == 0);
+        CHECK(ok.out.contains(QStringLiteral("11010519491231002X"))); // upgraded from 15 digits
+        Run bad = admin({QStringLiteral("--json"), QStringLiteral("validate"),
+            QStringLiteral("uscc"), QStringLiteral("91350100M000100Y42")});
+        CHECK(bad.exitCode == 1);
+        const QJsonObject o = QJsonDocument::fromJson(bad.out.toUtf8()).object();
+        CHECK_FALSE(o.value(QStringLiteral("valid")).toBool());
+        CHECK_FALSE(o.value(QStringLiteral("reason")).toString().isEmpty());
+        CHECK(
+            admin({QStringLiteral("validate"), QStringLiteral("plate"), QStringLiteral("京I12345")})
+                .exitCode
+            == 1);
+    }
+    SECTION("deadline: 7 working days across National Day 2026 with the 调休 Saturday counted")
+    {
+        Run d = admin({QStringLiteral("--json"), QStringLiteral("deadline"),
+            QStringLiteral("--kind"), QStringLiteral("evidence-preservation-decision"),
+            QStringLiteral("--from"), QStringLiteral("2026-09-28")});
+        INFO(d.out.toStdString() << d.err.toStdString());
+        REQUIRE(d.exitCode == 0);
+        const QJsonObject o = QJsonDocument::fromJson(d.out.toUtf8()).object();
+        CHECK(o.value(QStringLiteral("lastDay")).toString() == QStringLiteral("2026-10-13"));
+        CHECK(o.value(QStringLiteral("basis")).toString().contains(QStringLiteral("第五十六条")));
+        CHECK(admin({QStringLiteral("deadline"), QStringLiteral("--kind"),
+                        QStringLiteral("no-such-kind"), QStringLiteral("--from"),
+                        QStringLiteral("2026-09-28")})
+                  .exitCode
+            == 1);
+    }
+    SECTION("rules evaluate and show")
+    {
+        QFile facts(dir.file(QStringLiteral("facts.json")));
+        REQUIRE(facts.open(QIODevice::WriteOnly));
+        facts.write(
+            R"({"partyKind":"organisation","measured":{"vehicleClass":"trainTruck","axles":6,"measuredMassKg":55200,"heightM":3.9,"widthM":2.5,"lengthM":16.5}})");
+        facts.close();
+        Run e
+            = admin({QStringLiteral("--json"), QStringLiteral("rules"), QStringLiteral("evaluate"),
+                QStringLiteral("--violation"), QStringLiteral("GLAQ-64"), QStringLiteral("--facts"),
+                facts.fileName(), QStringLiteral("--date"), QStringLiteral("2026-05-06")});
+        INFO(e.out.toStdString() << e.err.toStdString());
+        REQUIRE(e.exitCode == 0);
+        const QJsonObject o = QJsonDocument::fromJson(e.out.toUtf8()).object();
+        CHECK(o.value(QStringLiteral("recommendedAmountFen")).toInteger() == 300000);
+        CHECK(o.value(QStringLiteral("demo")).toBool());
+        Run show
+            = admin({QStringLiteral("rules"), QStringLiteral("show"), QStringLiteral("DLYS-63-1")});
+        CHECK(show.exitCode == 0);
+        CHECK(show.out.contains(QStringLiteral("第六十三条")));
+        CHECK(admin({QStringLiteral("rules"), QStringLiteral("search"), QStringLiteral("路面")})
+                  .exitCode
+            == 0);
+        Run vehicle = admin({QStringLiteral("--json"), QStringLiteral("rules"),
+            QStringLiteral("vehicle"), QStringLiteral("京A12345")});
+        CHECK(vehicle.exitCode == 0);
+        const QJsonObject v = QJsonDocument::fromJson(vehicle.out.toUtf8()).object();
+        CHECK(v.value(QStringLiteral("unpaidFen")).toInteger() == 300000);
+        CHECK(v.value(QStringLiteral("exportedAt")).toString()
+            == QStringLiteral("2026-11-20T18:00:00+08:00"));
+        CHECK(
+            admin({QStringLiteral("rules"), QStringLiteral("vehicle"), QStringLiteral("京Z00000")})
+                .exitCode
+            == 1);
+    }
+    SECTION("a tampered pack is refused and the data in force stays")
+    {
+        QFile in(QStringLiteral(FIELDCASE_BINARY_DIR "/resources/reference/procedures.pack.json"));
+        REQUIRE(in.open(QIODevice::ReadOnly));
+        QByteArray content = in.readAll();
+        content.replace("\"version\": 1", "\"version\": 2");
+        content.replace("20000", "50000"); // raise the simple-procedure limit: forged
+        QFile out(dir.file(QStringLiteral("forged.pack.json")));
+        REQUIRE(out.open(QIODevice::WriteOnly));
+        out.write(content);
+        out.close();
+        Run r = admin({QStringLiteral("reference"), QStringLiteral("import"), out.fileName()});
+        CHECK(r.exitCode == 1);
+        CHECK(r.err.contains(QStringLiteral("signature is invalid")));
+        Run status = admin(
+            {QStringLiteral("--json"), QStringLiteral("reference"), QStringLiteral("status")});
+        CHECK(status.out.contains(QStringLiteral("\"cn.national.procedures\"")));
+        CHECK_FALSE(status.out.contains(QStringLiteral("\"version\": 2")));
+    }
+    SECTION("scenario run")
+    {
+        Run s = admin({QStringLiteral("scenario"), QStringLiteral("run"),
+            QStringLiteral(FIELDCASE_SOURCE_DIR "/resources/scenarios/overload.json")});
+        INFO(s.out.toStdString() << s.err.toStdString());
+        CHECK(s.exitCode == 0);
+        CHECK(
+            QJsonDocument::fromJson(s.out.toUtf8()).object().value(QStringLiteral("ok")).toBool());
+    }
 }

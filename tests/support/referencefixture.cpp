@@ -1,5 +1,6 @@
 #include "tests/support/referencefixture.h"
 
+#include "core/rules/registry.h"
 #include "core/rules/rulebook.h"
 
 #include <QDir>
@@ -28,6 +29,13 @@ ReferenceFixture::ReferenceFixture()
         QFile f(sources.filePath(name));
         REQUIRE(f.open(QIODevice::ReadOnly));
         const QJsonObject body = QJsonDocument::fromJson(f.readAll()).object();
+        INFO(name.toStdString());
+        if (body.value(QStringLiteral("kind")).toString() == QLatin1String("registry")) {
+            auto n = rules::Registry(*store).import(sign(body), nullptr);
+            if (!n)
+                FAIL(n.error().toString().toStdString());
+            continue;
+        }
         auto imported = store->import(sign(body),
             [this](const rules::Pack& p) { return rules::validatePackContent(p, store.get()); });
         INFO(name.toStdString());
