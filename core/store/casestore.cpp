@@ -116,6 +116,7 @@ Status CaseStore::initialise()
 
     FC_TRY(loadOrCreateIdentity());
     m_signer = std::make_unique<Signer>(*m_key);
+    m_checkpointer = std::make_unique<db::WalCheckpointer>(*m_db);
 
     m_blobs = std::make_unique<BlobStore>(
         dir.filePath(QStringLiteral("evidence")), m_options.hashAlgorithm, m_options.cipherSuite);

@@ -6,6 +6,7 @@
 #include "core/crypto/hash.h"
 #include "core/crypto/keys.h"
 #include "core/crypto/signer.h"
+#include "core/db/checkpointer.h"
 #include "core/db/sqlite.h"
 #include "core/event/event.h"
 #include "core/event/hlc.h"
@@ -144,8 +145,10 @@ private:
     std::unique_ptr<db::Database> m_db;
     std::unique_ptr<AuditLog> m_audit;
     std::unique_ptr<BlobStore> m_blobs;
-    std::optional<KeyPair> m_key;      // set by initialise()
-    std::unique_ptr<Signer> m_signer;  // signs events; precomputes SM2 nonces in the background
+    std::optional<KeyPair> m_key; // set by initialise()
+    std::unique_ptr<Signer> m_signer; // signs events; precomputes SM2 nonces in the background
+    // Declared last, destroyed first: it holds a hook on m_db.
+    std::unique_ptr<db::WalCheckpointer> m_checkpointer;
     QByteArray m_storageKey; // wraps per-file evidence keys
     QString m_terminalId;
 };
