@@ -3,15 +3,14 @@
 #include "core/crypto/opensslutil.h"
 #include "core/util/logging.h"
 
-#include <openssl/bn.h>
-#include <openssl/core_names.h>
-#include <openssl/ec.h>
-#include <openssl/obj_mac.h>
-
 #include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <mutex>
+#include <openssl/bn.h>
+#include <openssl/core_names.h>
+#include <openssl/ec.h>
+#include <openssl/obj_mac.h>
 #include <thread>
 
 namespace fieldcase {
@@ -62,8 +61,8 @@ struct Signer::Sm2
     int capacity = 0;
     bool stopping = false;
     std::thread worker;
-    std::atomic<qint64> hits{0};
-    std::atomic<qint64> misses{0};
+    std::atomic<qint64> hits {0};
+    std::atomic<qint64> misses {0};
 
     bool setUp(EVP_PKEY* key);
     bool makeNonce(Nonce& out, BN_CTX* ctx) const;
@@ -94,17 +93,19 @@ bool Signer::Sm2::setUp(EVP_PKEY* key)
     // Z for the default ID: the same value OpenSSL computes inside every DigestSignInit.
     unsigned char pub[65];
     size_t pubLen = 0;
-    if (EVP_PKEY_get_octet_string_param(key, OSSL_PKEY_PARAM_PUB_KEY, pub, sizeof pub, &pubLen) != 1)
+    if (EVP_PKEY_get_octet_string_param(key, OSSL_PKEY_PARAM_PUB_KEY, pub, sizeof pub, &pubLen)
+        != 1)
         return false;
     PointPtr point(EC_POINT_new(group.get()));
     BnPtr p = newBn(), a = newBn(), b = newBn(), gx = newBn(), gy = newBn(), ax = newBn(),
           ay = newBn();
     if (!point || EC_POINT_oct2point(group.get(), point.get(), pub, pubLen, ctx.get()) != 1
-        || EC_POINT_get_affine_coordinates(group.get(), point.get(), ax.get(), ay.get(), ctx.get()) != 1
+        || EC_POINT_get_affine_coordinates(group.get(), point.get(), ax.get(), ay.get(), ctx.get())
+            != 1
         || EC_GROUP_get_curve(group.get(), p.get(), a.get(), b.get(), ctx.get()) != 1
-        || EC_POINT_get_affine_coordinates(group.get(), EC_GROUP_get0_generator(group.get()),
-                                           gx.get(), gy.get(), ctx.get())
-               != 1)
+        || EC_POINT_get_affine_coordinates(
+               group.get(), EC_GROUP_get0_generator(group.get()), gx.get(), gy.get(), ctx.get())
+            != 1)
         return false;
     const int idBits = int(sizeof kSm2DefaultId - 1) * 8;
     Hasher h(HashAlgorithm::Sm3);
@@ -130,8 +131,8 @@ bool Signer::Sm2::makeNonce(Nonce& out, BN_CTX* ctx) const
             return false;
     } while (BN_is_zero(out.k.get()));
     return EC_POINT_mul(group.get(), kg.get(), out.k.get(), nullptr, nullptr, ctx) == 1
-           && EC_POINT_get_affine_coordinates(group.get(), kg.get(), out.x1.get(), nullptr, ctx) == 1
-           && BN_nnmod(out.x1.get(), out.x1.get(), order, ctx) == 1;
+        && EC_POINT_get_affine_coordinates(group.get(), kg.get(), out.x1.get(), nullptr, ctx) == 1
+        && BN_nnmod(out.x1.get(), out.x1.get(), order, ctx) == 1;
 }
 
 void Signer::Sm2::run()

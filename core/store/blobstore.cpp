@@ -11,8 +11,8 @@
 
 #include <cerrno>
 #include <cstdio>
-#include <future>
 #include <fcntl.h>
+#include <future>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -221,8 +221,8 @@ Result<BlobInfo> BlobStore::ingest(QIODevice& source)
     // Two chunks in flight: while one chunk is hashed on a helper thread, this thread encrypts
     // and writes it and then reads the next one into the other buffer. SM3 (≈400 MB/s) and the
     // disk are the slow parts; overlapping them is what keeps ingest near `openssl` speed.
-    QByteArray buffers[2] = {QByteArray(kChunkSize, Qt::Uninitialized),
-                             QByteArray(kChunkSize, Qt::Uninitialized)};
+    QByteArray buffers[2]
+        = {QByteArray(kChunkSize, Qt::Uninitialized), QByteArray(kChunkSize, Qt::Uninitialized)};
     int current = 0;
     qint64 flushedTo = 0;
     std::future<void> hashing; // declared after hasher and buffers: joined before they die

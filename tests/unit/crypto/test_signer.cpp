@@ -5,7 +5,6 @@
 #include <QThread>
 
 #include <catch2/catch.hpp>
-
 #include <set>
 
 using namespace fieldcase;
@@ -20,7 +19,8 @@ TEST_CASE("Presigned SM2 signatures verify with OpenSSL and the default ID", "[c
     QThread::msleep(100); // let the worker fill the pool
     std::set<QByteArray> seen;
     for (int i = 0; i < 300; ++i) {
-        const QByteArray message = "超限运输案件事件 #" + QByteArray::number(i) + QByteArray(i % 7, 'x');
+        const QByteArray message
+            = "超限运输案件事件 #" + QByteArray::number(i) + QByteArray(i % 7, 'x');
         auto sig = signer.sign(message);
         REQUIRE(sig);
         REQUIRE(pub.verify(message, *sig));
@@ -38,7 +38,7 @@ TEST_CASE("Presigned SM2 signatures verify with OpenSSL and the default ID", "[c
 }
 
 TEST_CASE("Presigned SM2 signatures verify with the openssl CLI only under ID 1234567812345678",
-          "[crypto][signer]")
+    "[crypto][signer]")
 {
     test::TempDir dir;
     auto key = KeyPair::generate(SignatureAlgorithm::Sm2Sm3);
@@ -51,10 +51,11 @@ TEST_CASE("Presigned SM2 signatures verify with the openssl CLI only under ID 12
     writeFile(dir.file(QStringLiteral("msg.bin")), message);
     writeFile(dir.file(QStringLiteral("sig.bin")), *sig);
     auto verify = [&](const char* id) {
-        return runOpenssl({QStringLiteral("dgst"), QStringLiteral("-sm3"), QStringLiteral("-verify"),
-                           dir.file(QStringLiteral("pub.pem")), QStringLiteral("-sigopt"),
-                           QStringLiteral("distid:") + QLatin1String(id), QStringLiteral("-signature"),
-                           dir.file(QStringLiteral("sig.bin")), dir.file(QStringLiteral("msg.bin"))});
+        return runOpenssl(
+            {QStringLiteral("dgst"), QStringLiteral("-sm3"), QStringLiteral("-verify"),
+                dir.file(QStringLiteral("pub.pem")), QStringLiteral("-sigopt"),
+                QStringLiteral("distid:") + QLatin1String(id), QStringLiteral("-signature"),
+                dir.file(QStringLiteral("sig.bin")), dir.file(QStringLiteral("msg.bin"))});
     };
     const auto ok = verify("1234567812345678");
     INFO(ok.out.toStdString() << ok.err.toStdString());

@@ -1,6 +1,7 @@
 // WorkingCalendar: the shipped calendar pack (2025, 2026 notices; provisional 2027), day kinds,
 // working-day arithmetic across 调休 and holidays, and precise errors for malformed packs.
 #include "core/rules/calendar.h"
+#include "tests/support/sourcepacks.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -10,22 +11,6 @@
 using namespace fieldcase;
 using namespace fieldcase::rules;
 
-namespace Catch {
-template<>
-struct StringMaker<QString>
-{
-    static std::string convert(const QString& value) { return value.toStdString(); }
-};
-template<>
-struct StringMaker<QDate>
-{
-    static std::string convert(const QDate& value)
-    {
-        return value.toString(Qt::ISODate).toStdString();
-    }
-};
-} // namespace Catch
-
 namespace {
 
 QDate day(const char* iso)
@@ -33,18 +18,9 @@ QDate day(const char* iso)
     return QDate::fromString(QLatin1String(iso), Qt::ISODate);
 }
 
-QJsonObject packContent(const char* file)
-{
-    QFile f(QStringLiteral(FIELDCASE_SOURCE_DIR "/resources/reference/") + QLatin1String(file));
-    REQUIRE(f.open(QIODevice::ReadOnly));
-    const QJsonDocument doc = QJsonDocument::fromJson(f.readAll());
-    REQUIRE(doc.isObject());
-    return doc.object().value(QLatin1String("content")).toObject();
-}
-
 WorkingCalendar shippedCalendar()
 {
-    auto calendar = WorkingCalendar::fromJson(packContent("calendar.json"));
+    auto calendar = WorkingCalendar::fromJson(test::readSourcePackContent("calendar.json"));
     if (!calendar)
         FAIL(calendar.error().toString().toStdString());
     return *calendar;

@@ -2,6 +2,7 @@
 // across plain weeks, weekends, the 2025/2026 National Day and 春节 holidays, 调休 Saturdays and a
 // year boundary; roll-forward, provisional and unsure warnings, extensions, and malformed packs.
 #include "core/rules/deadlines.h"
+#include "tests/support/sourcepacks.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -12,30 +13,6 @@
 
 using namespace fieldcase;
 using namespace fieldcase::rules;
-
-namespace Catch {
-template<>
-struct StringMaker<QString>
-{
-    static std::string convert(const QString& value) { return value.toStdString(); }
-};
-template<>
-struct StringMaker<QDate>
-{
-    static std::string convert(const QDate& value)
-    {
-        return value.toString(Qt::ISODate).toStdString();
-    }
-};
-template<>
-struct StringMaker<QDateTime>
-{
-    static std::string convert(const QDateTime& value)
-    {
-        return value.toString(Qt::ISODateWithMs).toStdString();
-    }
-};
-} // namespace Catch
 
 namespace {
 
@@ -51,18 +28,9 @@ QDateTime at(const char* isoDate, int hour = 9, int minute = 30)
         day(isoDate), QTime(hour, minute), Qt::OffsetFromUTC, kBeijingUtcOffsetSeconds);
 }
 
-QJsonObject packContent(const char* file)
-{
-    QFile f(QStringLiteral(FIELDCASE_SOURCE_DIR "/resources/reference/") + QLatin1String(file));
-    REQUIRE(f.open(QIODevice::ReadOnly));
-    const QJsonDocument doc = QJsonDocument::fromJson(f.readAll());
-    REQUIRE(doc.isObject());
-    return doc.object().value(QLatin1String("content")).toObject();
-}
-
 WorkingCalendar shippedCalendar()
 {
-    auto calendar = WorkingCalendar::fromJson(packContent("calendar.json"));
+    auto calendar = WorkingCalendar::fromJson(test::readSourcePackContent("calendar.json"));
     if (!calendar)
         FAIL(calendar.error().toString().toStdString());
     return *calendar;
@@ -70,7 +38,7 @@ WorkingCalendar shippedCalendar()
 
 DeadlineRules shippedRules()
 {
-    auto rules = DeadlineRules::fromJson(packContent("deadlines.json"));
+    auto rules = DeadlineRules::fromJson(test::readSourcePackContent("deadlines.json"));
     if (!rules)
         FAIL(rules.error().toString().toStdString());
     return *rules;

@@ -1,5 +1,6 @@
 // 加处罚款 (《行政处罚法》第七十二条、第七十三条) and deadline risk warnings (执法风险预警).
 #include "core/rules/deadlines.h"
+#include "tests/support/sourcepacks.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -8,14 +9,6 @@
 
 using namespace fieldcase;
 using namespace fieldcase::rules;
-
-namespace Catch {
-template<>
-struct StringMaker<QString>
-{
-    static std::string convert(const QString& value) { return value.toStdString(); }
-};
-} // namespace Catch
 
 namespace {
 
@@ -36,18 +29,9 @@ QDateTime endOf(const char* isoDate)
     return at(isoDate, 0).addDays(1);
 }
 
-QJsonObject packContent(const char* file)
-{
-    QFile f(QStringLiteral(FIELDCASE_SOURCE_DIR "/resources/reference/") + QLatin1String(file));
-    REQUIRE(f.open(QIODevice::ReadOnly));
-    const QJsonDocument doc = QJsonDocument::fromJson(f.readAll());
-    REQUIRE(doc.isObject());
-    return doc.object().value(QLatin1String("content")).toObject();
-}
-
 WorkingCalendar shippedCalendar()
 {
-    auto calendar = WorkingCalendar::fromJson(packContent("calendar.json"));
+    auto calendar = WorkingCalendar::fromJson(test::readSourcePackContent("calendar.json"));
     if (!calendar)
         FAIL(calendar.error().toString().toStdString());
     return *calendar;
@@ -55,7 +39,7 @@ WorkingCalendar shippedCalendar()
 
 DeadlineRules shippedRules()
 {
-    auto rules = DeadlineRules::fromJson(packContent("deadlines.json"));
+    auto rules = DeadlineRules::fromJson(test::readSourcePackContent("deadlines.json"));
     if (!rules)
         FAIL(rules.error().toString().toStdString());
     return *rules;
@@ -146,7 +130,7 @@ TEST_CASE("No 加处罚款 accrues while a 复议 or 诉讼 is pending (第七�
 
 TEST_CASE("The surcharge rate and cap come from the pack", "[deadlines]")
 {
-    QJsonObject content = packContent("deadlines.json");
+    QJsonObject content = test::readSourcePackContent("deadlines.json");
     QJsonObject surcharge = content.value(QLatin1String("lateSurcharge")).toObject();
     surcharge.insert(QLatin1String("ratePerDayBasisPoints"), 500);
     surcharge.insert(QLatin1String("capPercentOfFine"), 50);

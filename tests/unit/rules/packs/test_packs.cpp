@@ -2,6 +2,7 @@
 #include "core/rules/packs.h"
 #include "core/rules/procedures.h"
 #include "core/rules/registry.h"
+#include "tests/support/sourcepacks.h"
 #include "tests/support/storefixture.h"
 
 #include <QBuffer>
@@ -49,13 +50,6 @@ struct Fixture
     KeyPair publisher = *KeyPair::generate(SignatureAlgorithm::Sm2Sm3);
     std::unique_ptr<ReferenceStore> store;
 };
-
-QJsonObject loadSource(const char* name)
-{
-    QFile f(QStringLiteral(FIELDCASE_SOURCE_DIR "/resources/reference/") + QLatin1String(name));
-    REQUIRE(f.open(QIODevice::ReadOnly));
-    return QJsonDocument::fromJson(f.readAll()).object();
-}
 
 } // namespace
 
@@ -261,7 +255,7 @@ TEST_CASE("Law search finds short and long Chinese queries", "[packs][lawsearch]
 TEST_CASE("Procedure thresholds and refusals cite the law", "[packs][procedures]")
 {
     auto rules = ProcedureRules::fromJson(
-        loadSource("procedures.json").value(QStringLiteral("content")).toObject());
+        test::readSourcePack("procedures.json").value(QStringLiteral("content")).toObject());
     REQUIRE(rules);
     const QStringList fine {QStringLiteral("fine")};
     struct Row
@@ -307,7 +301,8 @@ TEST_CASE("Procedure thresholds and refusals cite the law", "[packs][procedures]
     CHECK(rules->simpleSteps().size() == 8);
     CHECK(rules->generalSteps().first().approval == QStringLiteral("执法部门负责人"));
 
-    QJsonObject broken = loadSource("procedures.json").value(QStringLiteral("content")).toObject();
+    QJsonObject broken
+        = test::readSourcePack("procedures.json").value(QStringLiteral("content")).toObject();
     broken.remove(QStringLiteral("minOfficers"));
     auto bad = ProcedureRules::fromJson(broken);
     REQUIRE_FALSE(bad);

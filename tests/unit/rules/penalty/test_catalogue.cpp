@@ -1,6 +1,7 @@
 // The violation catalogue and discretion standard: the seeded packs, the predicate language,
 // malformed content and version selection.
 #include "core/rules/catalogue.h"
+#include "tests/support/sourcepacks.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -12,16 +13,6 @@ using namespace fieldcase;
 using namespace fieldcase::rules;
 
 namespace {
-
-QJsonObject readPack(const char* name)
-{
-    QFile f(QStringLiteral(FIELDCASE_SOURCE_DIR "/resources/reference/") + QLatin1String(name));
-    REQUIRE(f.open(QIODevice::ReadOnly));
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &error);
-    REQUIRE(error.error == QJsonParseError::NoError);
-    return doc.object();
-}
 
 QJsonObject fromText(const QString& json)
 {
@@ -100,7 +91,7 @@ const char* const kMiniDiscretion = R"({
 TEST_CASE("The seeded violations pack lists every provision of domain 3.1-3.8 with its text",
     "[catalogue]")
 {
-    auto pack = parseViolationPack(readPack("violations.json"));
+    auto pack = parseViolationPack(test::readSourcePack("violations.json"));
     REQUIRE(pack);
     const PackMeta& meta = pack->context->meta;
     CHECK(meta.id == QStringLiteral("cn.national.violations"));
@@ -209,7 +200,7 @@ TEST_CASE("The seeded violations pack lists every provision of domain 3.1-3.8 wi
 
 TEST_CASE("Seeded statutory ranges match the statutes", "[catalogue]")
 {
-    auto pack = parseViolationPack(readPack("violations.json"));
+    auto pack = parseViolationPack(test::readSourcePack("violations.json"));
     REQUIRE(pack);
     struct Row
     {
@@ -301,9 +292,9 @@ TEST_CASE("Seeded statutory ranges match the statutes", "[catalogue]")
 
 TEST_CASE("The demo discretion standard is marked demo and covers the catalogue", "[catalogue]")
 {
-    auto violations = parseViolationPack(readPack("violations.json"));
+    auto violations = parseViolationPack(test::readSourcePack("violations.json"));
     REQUIRE(violations);
-    auto pack = parseDiscretionPack(readPack("discretion-demo.json"), &*violations);
+    auto pack = parseDiscretionPack(test::readSourcePack("discretion-demo.json"), &*violations);
     REQUIRE(pack);
     const DiscretionContext& ctx = *pack->context;
     CHECK(ctx.meta.id == QStringLiteral("demo.province.discretion"));
@@ -535,7 +526,7 @@ TEST_CASE("Malformed discretion content is refused with a reason", "[catalogue]"
 
 TEST_CASE("The catalogue keeps versions and picks the one in force on a date", "[catalogue]")
 {
-    const QJsonObject v1 = readPack("violations.json");
+    const QJsonObject v1 = test::readSourcePack("violations.json");
     QJsonObject v2 = v1;
     v2.insert(QStringLiteral("version"), 2);
     v2.insert(QStringLiteral("effectiveFrom"), QStringLiteral("2025-01-01"));
@@ -560,7 +551,7 @@ TEST_CASE("The catalogue keeps versions and picks the one in force on a date", "
     CHECK(catalogue.violationPacks().size() == 2);
 
     // Discretion packs are checked against the catalogue in force when they start.
-    REQUIRE(catalogue.addPack(readPack("discretion-demo.json")));
+    REQUIRE(catalogue.addPack(test::readSourcePack("discretion-demo.json")));
     REQUIRE(catalogue.discretionAt(QDate(2024, 1, 1)));
     CHECK(catalogue.discretionAt(QDate(2024, 1, 1))->context->meta.demo);
     CHECK_FALSE(catalogue.discretionAt(QDate(2020, 1, 1)));

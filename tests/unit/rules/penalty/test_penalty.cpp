@@ -2,6 +2,7 @@
 // discretion standard's tiers, bands and 首违不罚 items.
 #include "core/rules/catalogue.h"
 #include "core/rules/penalty.h"
+#include "tests/support/sourcepacks.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -17,14 +18,6 @@ namespace {
 
 constexpr qint64 yuan = 100;
 
-QJsonObject readPack(const char* name)
-{
-    QFile f(QStringLiteral(FIELDCASE_SOURCE_DIR "/resources/reference/") + QLatin1String(name));
-    if (!f.open(QIODevice::ReadOnly))
-        FAIL("cannot open " << name);
-    return QJsonDocument::fromJson(f.readAll()).object();
-}
-
 struct Data
 {
     ViolationPack violations;
@@ -34,10 +27,10 @@ struct Data
 const Data& data()
 {
     static const Data d = [] {
-        auto v = parseViolationPack(readPack("violations.json"));
+        auto v = parseViolationPack(test::readSourcePack("violations.json"));
         if (!v)
             FAIL(v.error().toString().toStdString());
-        auto dp = parseDiscretionPack(readPack("discretion-demo.json"), &*v);
+        auto dp = parseDiscretionPack(test::readSourcePack("discretion-demo.json"), &*v);
         if (!dp)
             FAIL(dp.error().toString().toStdString());
         return Data {*v, *dp};
@@ -430,7 +423,7 @@ TEST_CASE(
         CHECK(refused.error().code == ErrorCode::Rejected);
         CHECK(refused.error().message.contains(QStringLiteral("第六十八条第二款")));
 
-        QJsonObject pack = readPack("violations.json");
+        QJsonObject pack = test::readSourcePack("violations.json");
         QJsonObject content = pack.value(QStringLiteral("content")).toObject();
         QJsonObject g = content.value(QStringLiteral("general")).toObject();
         g.insert(QStringLiteral("mitigation"),
@@ -785,7 +778,7 @@ TEST_CASE("Art 29: one act, one fine under the provision with the highest fine",
 
 TEST_CASE("Art 37: the catalogue in force on the act date, or a later lighter one", "[penalty]")
 {
-    const QJsonObject v1 = readPack("violations.json");
+    const QJsonObject v1 = test::readSourcePack("violations.json");
     QJsonObject closed = v1;
     closed.insert(QStringLiteral("effectiveTo"), QStringLiteral("2024-12-31"));
     // Version 2 (2025): heavier 64; version 3 (2026): lighter 64, and 69(1) repealed.
@@ -858,7 +851,7 @@ TEST_CASE("Art 37: the catalogue in force on the act date, or a later lighter on
     CHECK(gone.error().code == ErrorCode::NotFound);
 
     // The discretion standard in force on the act date is applied too.
-    REQUIRE(catalogue.addPack(readPack("discretion-demo.json")));
+    REQUIRE(catalogue.addPack(test::readSourcePack("discretion-demo.json")));
     auto withStandard = at(QDate(2024, 6, 1));
     REQUIRE(withStandard);
     CHECK(withStandard->demo);
