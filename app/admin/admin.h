@@ -25,6 +25,7 @@ private:
     int dbRebuild();
     int demo(const QString& what);
     int openStore();
+    int numbers(const QStringList& args, const QString& installer, bool json);
 
     // rulescommands.cpp
     int validate(const QStringList& args, const QString& colour, bool json);

@@ -8,6 +8,8 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QLibraryInfo>
 #include <QLocale>
@@ -94,6 +96,73 @@ int Admin::demo(const QString& what)
     return 0;
 }
 
+int Admin::numbers(const QStringList& args, const QString& installer, bool json)
+{
+    if (const int rc = openStore(); rc != 0)
+        return rc;
+    if (args.value(0) == QLatin1String("load") && args.size() == 2) {
+        QFile f(args.at(1));
+        if (!f.open(QIODevice::ReadOnly)) {
+            m_err << tr("Cannot read %1").arg(args.at(1)) << Qt::endl;
+            return 2;
+        }
+        const QJsonArray blocks = QJsonDocument::fromJson(f.readAll())
+                                      .object()
+                                      .value(QLatin1String("blocks"))
+                                      .toArray();
+        if (blocks.isEmpty()) {
+            m_err << tr("%1 has no “blocks” list").arg(args.at(1)) << Qt::endl;
+            return 1;
+        }
+        const Actor by {{installer}, Role::Installer};
+        for (const QJsonValue& v : blocks) {
+            const QJsonObject o = v.toObject();
+            NumberBlock b {o.value(QLatin1String("id")).toString(),
+                o.value(QLatin1String("docType")).toString(),
+                o.value(QLatin1String("year")).toInt(), o.value(QLatin1String("first")).toInteger(),
+                o.value(QLatin1String("last")).toInteger(),
+                o.value(QLatin1String("pattern")).toString(),
+                o.value(QLatin1String("source")).toString(QStringLiteral("installer"))};
+            if (auto ok = m_store->loadNumberBlock(by, b); !ok) {
+                m_err << tr("Block %1 refused: %2").arg(b.id, ok.error().message) << Qt::endl;
+                return 1;
+            }
+        }
+        m_out << tr("%1 number blocks loaded").arg(blocks.size()) << Qt::endl;
+        return 0;
+    }
+    if (args.value(0) == QLatin1String("report")) {
+        auto report = m_store->numbersReport();
+        if (!report) {
+            m_err << report.error().toString() << Qt::endl;
+            return 2;
+        }
+        if (json) {
+            m_out << QJsonDocument(*report).toJson(QJsonDocument::Indented);
+        } else {
+            for (const QJsonValue& v : report->value(QLatin1String("blocks")).toArray()) {
+                const QJsonObject b = v.toObject();
+                m_out << tr("%1  %2  %3 … %4  issued %5, voided %6, unused %7")
+                             .arg(b.value(QLatin1String("id")).toString(),
+                                 b.value(QLatin1String("docType")).toString(),
+                                 b.value(QLatin1String("first")).toString(),
+                                 b.value(QLatin1String("last")).toString())
+                             .arg(b.value(QLatin1String("issued")).toInteger())
+                             .arg(b.value(QLatin1String("voided")).toInteger())
+                             .arg(b.value(QLatin1String("unused")).toInteger())
+                      << '\n';
+            }
+            for (const QJsonValue& w : report->value(QLatin1String("warnings")).toArray())
+                m_out << tr("Warning: %1").arg(w.toString()) << '\n';
+            m_out.flush();
+        }
+        return 0;
+    }
+    m_err << tr("Usage: fieldcase-admin numbers load FILE.json --installer ID | numbers report")
+          << Qt::endl;
+    return 64;
+}
+
 int Admin::run(const QStringList& args)
 {
     QCommandLineParser parser;
@@ -106,7 +175,8 @@ int Admin::run(const QStringList& args)
         "  rules list | rules show CODE | rules evaluate --violation CODE --facts FILE.json "
         "[--date D] | rules search TEXT | rules vehicle PLATE\n"
         "  deadline --kind KIND --from DATE\n"
-        "  scenario run FILE.json [--out DIR]"));
+        "  scenario run FILE.json [--out DIR]\n"
+        "  numbers load FILE.json [--installer ID] | numbers report"));
     parser.addHelpOption();
     QCommandLineOption dataOption(QStringLiteral("data"), tr("Data folder of the terminal."),
         tr("dir"), app::defaultDataDirectory());
@@ -126,10 +196,14 @@ int Admin::run(const QStringList& args)
         QStringLiteral("from"), tr("Start (YYYY-MM-DD or ISO date-time)."), tr("date"));
     QCommandLineOption outOption(
         QStringLiteral("out"), tr("Folder for scenario output files."), tr("dir"));
+    QCommandLineOption installerOption(QStringLiteral("installer"),
+        tr("Installer officer id acting (for installer commands)."), tr("id"),
+        QStringLiteral("demo-installer"));
     QCommandLineOption demoTrustOption(QStringLiteral("demo-trust"),
         tr("Trust the bundled demo publisher key (demo and training terminals only)."));
-    parser.addOptions({dataOption, jsonOption, skipEvidence, colourOption, violationOption,
-        factsOption, dateOption, kindOption, fromOption, outOption, demoTrustOption});
+    parser.addOptions(
+        {dataOption, jsonOption, skipEvidence, colourOption, violationOption, factsOption,
+            dateOption, kindOption, fromOption, outOption, demoTrustOption, installerOption});
     parser.addPositionalArgument(
         QStringLiteral("command"), tr("db check | db rebuild | demo seed | demo case"));
     parser.process(args);
@@ -154,6 +228,8 @@ int Admin::run(const QStringList& args)
             rest << parser.value(violationOption);
         return rulesCommand(rest, parser.value(factsOption), parser.value(dateOption), json);
     }
+    if (first == QLatin1String("numbers"))
+        return numbers(pos.mid(1), parser.value(installerOption), json);
     if (first == QLatin1String("deadline"))
         return deadline(parser.value(kindOption), parser.value(fromOption), json);
     if (first == QLatin1String("scenario"))

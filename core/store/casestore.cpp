@@ -11,6 +11,8 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
+#include <QRegularExpression>
 
 #include <algorithm>
 
@@ -731,6 +733,181 @@ Result<Event> CaseStore::event(const QString& eventId)
     if (list->isEmpty())
         return fail(ErrorCode::NotFound, CoreText::tr("No such event"), eventId);
     return list->first();
+}
+
+// ------------------------------------------------------------------------------ numbering
+
+QString CaseStore::formatNumber(const QString& pattern, int year, qint64 seq)
+{
+    QString out = pattern;
+    out.replace(QStringLiteral("{year}"), QString::number(year));
+    static const QRegularExpression seqField(QStringLiteral("\\{seq(?::(\\d+))?\\}"));
+    const QRegularExpressionMatch m = seqField.match(out);
+    if (m.hasMatch()) {
+        const int width = m.captured(1).isEmpty() ? 0 : m.captured(1).toInt();
+        out.replace(m.capturedStart(), m.capturedLength(),
+            QStringLiteral("%1").arg(seq, width, 10, QLatin1Char('0')));
+    }
+    return out;
+}
+
+Status CaseStore::loadNumberBlock(const Actor& by, const NumberBlock& b)
+{
+    FC_TRY(checkActor(by, QStringLiteral("numbers.loaded"), 1, {Role::Installer}, ""));
+    if (b.id.isEmpty() || b.docType.isEmpty() || b.year < 2000 || b.firstSeq < 1
+        || b.lastSeq < b.firstSeq || !b.pattern.contains(QStringLiteral("{seq")))
+        return fail(ErrorCode::InvalidArgument,
+            CoreText::tr("A number block needs an id, a document type, a year, a range "
+                         "first ≤ last (from 1) and a pattern with {seq}"));
+    auto tx = db::Transaction::begin(*m_db);
+    if (!tx)
+        return fail(tx.error());
+    auto overlap = m_db->cached("SELECT id FROM number_blocks WHERE doc_type = ? AND year = ? "
+                                "AND first_seq <= ? AND last_seq >= ?");
+    if (!overlap)
+        return fail(overlap.error());
+    (*overlap)->bindAll(b.docType, qint64(b.year), b.lastSeq, b.firstSeq);
+    auto row = (*overlap)->step();
+    if (!row)
+        return fail(row.error());
+    if (*row)
+        return fail(ErrorCode::Conflict,
+            CoreText::tr("The numbers overlap block %1 of the same document type and year")
+                .arg((*overlap)->text(0)));
+    auto insert
+        = m_db->cached("INSERT INTO number_blocks (id, doc_type, year, first_seq, last_seq, "
+                       "pattern, source, loaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    if (!insert)
+        return fail(insert.error());
+    (*insert)->bindAll(b.id, b.docType, qint64(b.year), b.firstSeq, b.lastSeq, b.pattern, b.source,
+        m_clock.nowMs());
+    FC_TRY((*insert)->run());
+    FC_TRY(m_audit->record(by.officerIds.value(0), by.role, QStringLiteral("numbers.loaded"), b.id,
+        {{QLatin1String("docType"), b.docType}, {QLatin1String("year"), b.year},
+            {QLatin1String("first"), b.firstSeq}, {QLatin1String("last"), b.lastSeq}}));
+    return tx->commit();
+}
+
+Result<Event> CaseStore::issueDocument(
+    const Actor& actor, const QString& caseId, const IssueRequest& request)
+{
+    const int year = m_clock.now().toOffsetFromUtc(8 * 3600).date().year(); // Beijing time
+    auto tx = db::Transaction::begin(*m_db);
+    if (!tx)
+        return fail(tx.error());
+    // The lowest unused number of the earliest block of this type and year.
+    auto next = m_db->cached(
+        "SELECT b.id, b.pattern, coalesce((SELECT max(u.seq) FROM number_usage u WHERE u.block_id "
+        "= b.id), "
+        "b.first_seq - 1) + 1 AS seq FROM number_blocks b WHERE b.doc_type = ? AND b.year = ? "
+        "AND coalesce((SELECT max(u.seq) FROM number_usage u WHERE u.block_id = b.id), b.first_seq "
+        "- 1) "
+        "< b.last_seq ORDER BY b.first_seq LIMIT 1");
+    if (!next)
+        return fail(next.error());
+    (*next)->bindAll(request.docType, qint64(year));
+    auto row = (*next)->step();
+    if (!row)
+        return fail(row.error());
+    if (!*row)
+        return fail(ErrorCode::NotFound,
+            CoreText::tr("No document numbers are left for %1 in %2: load a new number "
+                         "block (fieldcase-admin numbers load) or sync with the centre")
+                .arg(request.docType)
+                .arg(year));
+    const QString blockId = (*next)->text(0);
+    const qint64 seq = (*next)->int64(2);
+    const QString number = formatNumber((*next)->text(1), year, seq);
+    NewEvent ne;
+    ne.type = QStringLiteral("document.issued");
+    ne.caseId = caseId;
+    const QString documentId
+        = request.documentId.isEmpty() ? makeUuidV7(m_clock.nowMs()) : request.documentId;
+    ne.payload
+        = {{QLatin1String("documentId"), documentId}, {QLatin1String("docType"), request.docType},
+            {QLatin1String("number"), number}, {QLatin1String("contentHash"), request.contentHash}};
+    if (!request.templateVersion.isEmpty())
+        ne.payload.insert(QLatin1String("templateVersion"), request.templateVersion);
+    if (!request.title.isEmpty())
+        ne.payload.insert(QLatin1String("title"), request.title);
+    if (!request.dueKind.isEmpty() && request.dueAt > 0) {
+        ne.payload.insert(QLatin1String("dueKind"), request.dueKind);
+        ne.payload.insert(QLatin1String("dueAt"), request.dueAt);
+    }
+    auto event = appendInTransaction(actor, ne);
+    if (!event)
+        return event;
+    auto use = m_db->cached("INSERT INTO number_usage (block_id, seq, number, status, case_id, "
+                            "document_id, event_id, at) VALUES (?, ?, ?, 'issued', ?, ?, ?, ?)");
+    if (!use)
+        return fail(use.error());
+    (*use)->bindAll(blockId, seq, number, caseId, documentId, event->id, m_clock.nowMs());
+    FC_TRY((*use)->run());
+    FC_TRY(tx->commit());
+    return event;
+}
+
+Result<Event> CaseStore::voidDocument(
+    const Actor& actor, const QString& caseId, const QString& documentId, const QString& reason)
+{
+    auto tx = db::Transaction::begin(*m_db);
+    if (!tx)
+        return fail(tx.error());
+    auto event = appendInTransaction(actor,
+        {QStringLiteral("document.voided"), caseId,
+            {{QLatin1String("documentId"), documentId}, {QLatin1String("reason"), reason}}, {}});
+    if (!event)
+        return event;
+    auto mark = m_db->cached("UPDATE number_usage SET status = 'voided', reason = ? "
+                             "WHERE document_id = ? AND case_id = ?");
+    if (!mark)
+        return fail(mark.error());
+    (*mark)->bindAll(reason, documentId, caseId);
+    FC_TRY((*mark)->run());
+    FC_TRY(tx->commit());
+    return event;
+}
+
+Result<QJsonObject> CaseStore::numbersReport(int lowWater)
+{
+    const int year = m_clock.now().toOffsetFromUtc(8 * 3600).date().year();
+    auto stmt = m_db->prepare(
+        "SELECT b.id, b.doc_type, b.year, b.first_seq, b.last_seq, b.pattern, "
+        "(SELECT count(*) FROM number_usage u WHERE u.block_id = b.id AND u.status = 'issued'), "
+        "(SELECT count(*) FROM number_usage u WHERE u.block_id = b.id AND u.status = 'voided'), "
+        "coalesce((SELECT max(u.seq) FROM number_usage u WHERE u.block_id = b.id), b.first_seq - "
+        "1) "
+        "FROM number_blocks b ORDER BY b.doc_type, b.year, b.first_seq");
+    if (!stmt)
+        return fail(stmt.error());
+    QJsonArray blocks;
+    QStringList warnings;
+    QMap<QString, qint64> leftThisYear;
+    while (true) {
+        auto row = stmt->step();
+        if (!row)
+            return fail(row.error());
+        if (!*row)
+            break;
+        const qint64 unused = stmt->int64(4) - stmt->int64(8);
+        blocks.append(QJsonObject {{QLatin1String("id"), stmt->text(0)},
+            {QLatin1String("docType"), stmt->text(1)}, {QLatin1String("year"), stmt->int64(2)},
+            {QLatin1String("first"),
+                formatNumber(stmt->text(5), int(stmt->int64(2)), stmt->int64(3))},
+            {QLatin1String("last"),
+                formatNumber(stmt->text(5), int(stmt->int64(2)), stmt->int64(4))},
+            {QLatin1String("issued"), stmt->int64(6)}, {QLatin1String("voided"), stmt->int64(7)},
+            {QLatin1String("unused"), unused}});
+        if (stmt->int64(2) == year)
+            leftThisYear[stmt->text(1)] += unused;
+    }
+    for (auto it = leftThisYear.begin(); it != leftThisYear.end(); ++it)
+        if (it.value() < lowWater)
+            warnings << CoreText::tr("Only %1 numbers left for %2 this year: request a new block")
+                            .arg(it.value())
+                            .arg(it.key());
+    return QJsonObject {{QLatin1String("blocks"), blocks},
+        {QLatin1String("warnings"), QJsonArray::fromStringList(warnings)}};
 }
 
 } // namespace fieldcase

@@ -77,6 +77,30 @@ struct ImportOutcome
     QString reason; // for Rejected
 };
 
+// A block of document numbers allocated to this terminal for one document type and year.
+struct NumberBlock
+{
+    QString id;
+    QString docType; // e.g. 当场行政处罚决定书
+    int year = 0;
+    qint64 firstSeq = 0;
+    qint64 lastSeq = 0;
+    QString pattern; // {year} and {seq:N} (zero-padded to N digits), e.g. 示交罚〔{year}〕{seq:5}号
+    QString source; // centre / reference pack / installer
+};
+
+// What to issue: the document's content is already rendered; its hash binds the number to it.
+struct IssueRequest
+{
+    QString documentId; // empty: a new id is made
+    QString docType;
+    QString contentHash; // hex SM3/SHA-256 of the rendered document
+    QString templateVersion;
+    QString title;
+    QString dueKind; // optional deadline the document starts
+    qint64 dueAt = 0;
+};
+
 class CaseStore
 {
 public:
@@ -116,6 +140,22 @@ public:
     // Imports events from other terminals (sync pull, supervisor review). Idempotent: a known id
     // is a Duplicate no-op; a chain gap, bad hash or bad signature is Rejected, nothing applied.
     [[nodiscard]] Result<QList<ImportOutcome>> importEvents(const QList<Event>& events);
+
+    // Loads a number block (installer). Overlapping ranges of the same type and year are refused.
+    [[nodiscard]] Status loadNumberBlock(const Actor& by, const NumberBlock& block);
+    // Issues a document: takes the next unused number of its type for the current year and
+    // appends document.issued with it, in one transaction (《行政处罚法》第五十二条: 编有号码).
+    // A failure consumes nothing; a number once issued is never handed out again.
+    [[nodiscard]] Result<Event> issueDocument(
+        const Actor& actor, const QString& caseId, const IssueRequest& request);
+    // Voids an issued document with a reason (document.voided); its number stays accounted for.
+    [[nodiscard]] Result<Event> voidDocument(const Actor& actor, const QString& caseId,
+        const QString& documentId, const QString& reason);
+    // Every block with its issued, voided and unused counts, and a warning when a block of the
+    // current year has fewer than lowWater numbers left.
+    [[nodiscard]] Result<QJsonObject> numbersReport(int lowWater = 20);
+    // Formats a number from a block pattern.
+    [[nodiscard]] static QString formatNumber(const QString& pattern, int year, qint64 seq);
 
     // Refuses and audits a request to delete anything: records are voided, never removed.
     [[nodiscard]] Status requestDelete(const Actor& actor, const QString& what);

@@ -227,6 +227,38 @@ const std::string& migration1Sql()
     return sql;
 }
 
+// Migration 2: document numbers. 当场处罚决定书 must be “编有号码的” (《行政处罚法》第五十二条),
+// and numbers must stay unique offline, so each terminal consumes blocks allocated to it. Every
+// number ever handed out stays in number_usage (issued or voided): numbers are never reused.
+constexpr const char* kMigration2 = R"SQL(
+CREATE TABLE number_blocks (
+  id TEXT PRIMARY KEY,
+  doc_type TEXT NOT NULL,
+  year INTEGER NOT NULL,
+  first_seq INTEGER NOT NULL,
+  last_seq INTEGER NOT NULL,
+  pattern TEXT NOT NULL,         -- e.g. 示交罚〔{year}〕{seq:5}号
+  source TEXT NOT NULL,          -- centre / reference pack / installer
+  loaded_at INTEGER NOT NULL,
+  CHECK (first_seq >= 1 AND last_seq >= first_seq)
+) STRICT;
+CREATE INDEX number_blocks_type ON number_blocks(doc_type, year, first_seq);
+CREATE TABLE number_usage (
+  block_id TEXT NOT NULL REFERENCES number_blocks(id),
+  seq INTEGER NOT NULL,
+  number TEXT NOT NULL UNIQUE,
+  status TEXT NOT NULL,          -- issued / voided
+  case_id TEXT,
+  document_id TEXT,
+  event_id TEXT,
+  reason TEXT,
+  at INTEGER NOT NULL,
+  PRIMARY KEY (block_id, seq)
+) STRICT;
+CREATE TRIGGER number_usage_no_delete BEFORE DELETE ON number_usage
+  BEGIN SELECT RAISE(ABORT, 'document numbers are never released'); END;
+)SQL";
+
 constexpr std::array<ProjectionTable, 8> kTables {{
     {"cases", "id"},
     {"parties", "case_id, party_id"},
@@ -242,9 +274,10 @@ constexpr std::array<ProjectionTable, 8> kTables {{
 
 std::span<const db::Migration> migrations()
 {
-    static const std::array<db::Migration, 1> list {{
+    static const std::array<db::Migration, 2> list {{
         {1, "event log, outbox, evidence manifest, audit log, projections",
             migration1Sql().c_str()},
+        {2, "document number blocks", kMigration2},
     }};
     return list;
 }
