@@ -910,4 +910,69 @@ Result<QJsonObject> CaseStore::numbersReport(int lowWater)
         {QLatin1String("warnings"), QJsonArray::fromStringList(warnings)}};
 }
 
+// ---------------------------------------------------------------------------- print journal
+
+Result<int> CaseStore::nextCopyNumber(const QString& documentId)
+{
+    // Only prints that may have produced paper count: an "unknown" result could have printed,
+    // so the next attempt is marked as a copy rather than risk two "originals".
+    auto st = m_db->cached("SELECT count(*) FROM print_journal WHERE document_id = ? "
+                           "AND result IN ('printed', 'unknown')");
+    if (!st)
+        return fail(st.error());
+    (*st)->bind(1, documentId);
+    auto row = (*st)->step();
+    if (!row)
+        return fail(row.error());
+    return int((*st)->int64(0)) + 1;
+}
+
+Result<int> CaseStore::recordPrint(const Actor& actor, const QString& caseId,
+    const QString& documentId, const QString& printer, PrintResult result, const QString& detail)
+{
+    FC_TRY(checkActor(actor, QStringLiteral("print"), 1, {Role::Officer, Role::Supervisor}, ""));
+    auto tx = db::Transaction::begin(*m_db);
+    if (!tx)
+        return fail(tx.error());
+    auto doc = m_db->cached("SELECT status FROM documents WHERE case_id = ? AND document_id = ?");
+    if (!doc)
+        return fail(doc.error());
+    (*doc)->bindAll(caseId, documentId);
+    auto found = (*doc)->step();
+    if (!found)
+        return fail(found.error());
+    if (!*found)
+        return fail(
+            ErrorCode::NotFound, CoreText::tr("No issued document with this id"), documentId);
+    if ((*doc)->text(0) == QLatin1String("voided"))
+        return fail(ErrorCode::Conflict,
+            CoreText::tr("The document is voided and cannot be printed"), documentId);
+    auto copy = nextCopyNumber(documentId);
+    if (!copy)
+        return fail(copy.error());
+    static const char* names[] = {"printed", "failed", "unknown"};
+    auto insert = m_db->cached("INSERT INTO print_journal (case_id, document_id, copy, printer, "
+                               "officer_id, at, result, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    if (!insert)
+        return fail(insert.error());
+    (*insert)->bindAll(caseId, documentId, qint64(*copy), printer, actor.officerIds.value(0),
+        m_clock.nowMs(), names[int(result)], detail);
+    FC_TRY((*insert)->run());
+    if (result != PrintResult::Failed && *copy > 1) {
+        auto e = appendInTransaction(actor,
+            {QStringLiteral("document.reprinted"), caseId,
+                {{QLatin1String("documentId"), documentId}, {QLatin1String("copy"), *copy},
+                    {QLatin1String("printer"), printer}},
+                {}});
+        if (!e)
+            return fail(e.error());
+    }
+    FC_TRY(m_audit->record(actor.officerIds.value(0), actor.role, QLatin1String(audit::kPrint),
+        documentId,
+        {{QLatin1String("copy"), *copy}, {QLatin1String("printer"), printer},
+            {QLatin1String("result"), QLatin1String(names[int(result)])}}));
+    FC_TRY(tx->commit());
+    return *copy;
+}
+
 } // namespace fieldcase

@@ -101,6 +101,9 @@ struct IssueRequest
     qint64 dueAt = 0;
 };
 
+// The outcome of one print job as the printer path reports it.
+enum class PrintResult { Printed, Failed, Unknown };
+
 class CaseStore
 {
 public:
@@ -154,6 +157,15 @@ public:
     // Every block with its issued, voided and unused counts, and a warning when a block of the
     // current year has fewer than lowWater numbers left.
     [[nodiscard]] Result<QJsonObject> numbersReport(int lowWater = 20);
+    // Records one print attempt of an issued document and audits it. The copy number is 1 for
+    // the first print that did not fail, higher for reprints (副本), which also append
+    // document.reprinted. Failed and unknown results consume nothing else: no new number, no
+    // copy counted. Returns the copy number the printout carries.
+    [[nodiscard]] Result<int> recordPrint(const Actor& actor, const QString& caseId,
+        const QString& documentId, const QString& printer, PrintResult result,
+        const QString& detail = {});
+    // The next copy number a print of this document would carry (1 = original).
+    [[nodiscard]] Result<int> nextCopyNumber(const QString& documentId);
     // Formats a number from a block pattern.
     [[nodiscard]] static QString formatNumber(const QString& pattern, int year, qint64 seq);
 

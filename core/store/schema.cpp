@@ -259,6 +259,27 @@ CREATE TRIGGER number_usage_no_delete BEFORE DELETE ON number_usage
   BEGIN SELECT RAISE(ABORT, 'document numbers are never released'); END;
 )SQL";
 
+// Migration 3: the print journal. Every print attempt of an issued document is kept with its
+// result; "unknown" (the printer stopped answering mid-job) is never counted as printed.
+constexpr const char* kMigration3 = R"SQL(
+CREATE TABLE print_journal (
+  seq INTEGER PRIMARY KEY,
+  case_id TEXT NOT NULL,
+  document_id TEXT NOT NULL,
+  copy INTEGER NOT NULL,         -- 1 = original; higher = 副本 (reprint)
+  printer TEXT NOT NULL,
+  officer_id TEXT NOT NULL,
+  at INTEGER NOT NULL,
+  result TEXT NOT NULL CHECK (result IN ('printed', 'failed', 'unknown')),
+  detail TEXT
+) STRICT;
+CREATE INDEX print_journal_document ON print_journal(document_id);
+CREATE TRIGGER print_journal_no_update BEFORE UPDATE ON print_journal
+  BEGIN SELECT RAISE(ABORT, 'the print journal is append-only'); END;
+CREATE TRIGGER print_journal_no_delete BEFORE DELETE ON print_journal
+  BEGIN SELECT RAISE(ABORT, 'the print journal is append-only'); END;
+)SQL";
+
 constexpr std::array<ProjectionTable, 8> kTables {{
     {"cases", "id"},
     {"parties", "case_id, party_id"},
@@ -274,10 +295,11 @@ constexpr std::array<ProjectionTable, 8> kTables {{
 
 std::span<const db::Migration> migrations()
 {
-    static const std::array<db::Migration, 2> list {{
+    static const std::array<db::Migration, 3> list {{
         {1, "event log, outbox, evidence manifest, audit log, projections",
             migration1Sql().c_str()},
         {2, "document number blocks", kMigration2},
+        {3, "print journal", kMigration3},
     }};
     return list;
 }

@@ -100,3 +100,47 @@ TEST_CASE("Blocks are checked and an exhausted type is refused clearly", "[numbe
     REQUIRE(f.store->loadNumberBlock(f.installer, block(QStringLiteral("old"), 1, 50, 2025)));
     CHECK_FALSE(f.store->issueDocument(f.single, c, request(QStringLiteral("d3"))));
 }
+
+TEST_CASE("The print journal counts copies; failed prints consume nothing, unknown ones count",
+    "[numbering][print]")
+{
+    StoreFixture f;
+    f.clock.setNowMs(QDateTime(QDate(2026, 5, 6), QTime(10, 0), Qt::UTC).toMSecsSinceEpoch());
+    REQUIRE(f.store->loadNumberBlock(f.installer, block(QStringLiteral("b1"), 1, 10)));
+    const QString c = f.openCase();
+    REQUIRE(f.store->issueDocument(f.single, c, request(QStringLiteral("d1"))));
+    const QString printer = QStringLiteral("cups:lq630k");
+
+    CHECK(f.store
+              ->recordPrint(f.single, c, QStringLiteral("d1"), printer, PrintResult::Failed,
+                  QStringLiteral("paper out"))
+              .value()
+        == 1);
+    CHECK(f.store->recordPrint(f.single, c, QStringLiteral("d1"), printer, PrintResult::Printed)
+              .value()
+        == 1);
+    CHECK(f.store
+              ->recordPrint(f.single, c, QStringLiteral("d1"), printer, PrintResult::Unknown,
+                  QStringLiteral("cupsd stopped mid-job"))
+              .value()
+        == 2);
+    CHECK(f.store->recordPrint(f.single, c, QStringLiteral("d1"), printer, PrintResult::Printed)
+              .value()
+        == 3);
+    db::Database& db = f.store->database();
+    CHECK(db.scalarInt("SELECT count(*) FROM print_journal").value() == 4);
+    CHECK(
+        db.scalarInt("SELECT count(*) FROM events WHERE type = 'document.reprinted'").value() == 2);
+    CHECK(db.scalarInt("SELECT copies FROM documents WHERE document_id = 'd1'").value() == 3);
+    CHECK(db.scalarInt("SELECT count(*) FROM audit_log WHERE action = 'print'").value() == 4);
+    // Still one number for the document, whatever happened at the printer.
+    CHECK(db.scalarInt("SELECT count(*) FROM number_usage").value() == 1);
+    CHECK_FALSE(db.exec("DELETE FROM print_journal"));
+
+    REQUIRE(f.store->voidDocument(f.single, c, QStringLiteral("d1"), QStringLiteral("错填金额")));
+    auto voided
+        = f.store->recordPrint(f.single, c, QStringLiteral("d1"), printer, PrintResult::Printed);
+    REQUIRE_FALSE(voided);
+    CHECK(voided.error().code == ErrorCode::Conflict);
+    CHECK(checkStore(*f.store)->ok());
+}
