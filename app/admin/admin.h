@@ -26,6 +26,9 @@ private:
     int demo(const QString& what);
     int openStore();
     int numbers(const QStringList& args, const QString& installer, bool json);
+    // rendercommand.cpp
+    int render(const QString& templateName, const QString& dataFile, const QString& format,
+        const QString& outFile, const QString& printerProfile);
 
     // rulescommands.cpp
     int validate(const QStringList& args, const QString& colour, bool json);

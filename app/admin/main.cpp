@@ -9,6 +9,8 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
+#include <QFont>
+#include <QGuiApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLibraryInfo>
@@ -176,7 +178,8 @@ int Admin::run(const QStringList& args)
         "[--date D] | rules search TEXT | rules vehicle PLATE\n"
         "  deadline --kind KIND --from DATE\n"
         "  scenario run FILE.json [--out DIR]\n"
-        "  numbers load FILE.json [--installer ID] | numbers report"));
+        "  numbers load FILE.json [--installer ID] | numbers report\n"
+        "  render --template NAME --doc-data FILE.json --format pdf|escp --out FILE"));
     parser.addHelpOption();
     QCommandLineOption dataOption(QStringLiteral("data"), tr("Data folder of the terminal."),
         tr("dir"), app::defaultDataDirectory());
@@ -199,11 +202,19 @@ int Admin::run(const QStringList& args)
     QCommandLineOption installerOption(QStringLiteral("installer"),
         tr("Installer officer id acting (for installer commands)."), tr("id"),
         QStringLiteral("demo-installer"));
+    QCommandLineOption templateOption(
+        QStringLiteral("template"), tr("Document template (name or path)."), tr("name"));
+    QCommandLineOption dataOption2(
+        QStringLiteral("doc-data"), tr("JSON file with the document data."), tr("file"));
+    QCommandLineOption formatOption(QStringLiteral("format"), tr("Output format: pdf or escp."),
+        tr("format"), QStringLiteral("pdf"));
+    QCommandLineOption printerOption(QStringLiteral("printer-profile"),
+        tr("ESC/P printer profile (name or path)."), tr("name"), QStringLiteral("epson-lq630k"));
     QCommandLineOption demoTrustOption(QStringLiteral("demo-trust"),
         tr("Trust the bundled demo publisher key (demo and training terminals only)."));
-    parser.addOptions(
-        {dataOption, jsonOption, skipEvidence, colourOption, violationOption, factsOption,
-            dateOption, kindOption, fromOption, outOption, demoTrustOption, installerOption});
+    parser.addOptions({dataOption, jsonOption, skipEvidence, colourOption, violationOption,
+        factsOption, dateOption, kindOption, fromOption, outOption, demoTrustOption,
+        installerOption, templateOption, dataOption2, formatOption, printerOption});
     parser.addPositionalArgument(
         QStringLiteral("command"), tr("db check | db rebuild | demo seed | demo case"));
     parser.process(args);
@@ -228,6 +239,9 @@ int Admin::run(const QStringList& args)
             rest << parser.value(violationOption);
         return rulesCommand(rest, parser.value(factsOption), parser.value(dateOption), json);
     }
+    if (first == QLatin1String("render"))
+        return render(parser.value(templateOption), parser.value(dataOption2),
+            parser.value(formatOption), parser.value(outOption), parser.value(printerOption));
     if (first == QLatin1String("numbers"))
         return numbers(pos.mid(1), parser.value(installerOption), json);
     if (first == QLatin1String("deadline"))
@@ -242,7 +256,12 @@ int Admin::run(const QStringList& args)
 
 int main(int argc, char* argv[])
 {
-    QCoreApplication application(argc, argv);
+    // Layout and rendering measure fonts, which needs a QGuiApplication; the tool never shows a
+    // window, so it runs on the offscreen platform unless told otherwise.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QGuiApplication application(argc, argv);
+    QGuiApplication::setFont(QFont(QStringLiteral("Noto Sans CJK SC")));
     QCoreApplication::setApplicationName(QStringLiteral("fieldcase"));
     QCoreApplication::setOrganizationName(QStringLiteral("FieldCase"));
     app::installTranslations(application);

@@ -230,3 +230,50 @@ TEST_CASE("Reference, validation, rules, deadline and scenario commands", "[cli]
             QJsonDocument::fromJson(s.out.toUtf8()).object().value(QStringLiteral("ok")).toBool());
     }
 }
+
+TEST_CASE("render writes a PDF and an ESC/P-K stream from a template and data", "[cli][forms]")
+{
+    TempDir dir;
+    const QString sample = QStringLiteral(
+        FIELDCASE_SOURCE_DIR "/forms/templates/samples/dangchang-chufa-jueding.sample.json");
+    const QString pdf = dir.file(QStringLiteral("d.pdf"));
+    const QString escp = dir.file(QStringLiteral("d.escp"));
+    for (const auto& [format, out] :
+        {std::pair {QStringLiteral("pdf"), pdf}, {QStringLiteral("escp"), escp}}) {
+        Run r = run(kAdmin,
+            {QStringLiteral("render"), QStringLiteral("--template"),
+                QStringLiteral("dangchang-chufa-jueding"), QStringLiteral("--doc-data"), sample,
+                QStringLiteral("--format"), format, QStringLiteral("--out"), out});
+        INFO(r.out.toStdString() << r.err.toStdString());
+        REQUIRE(r.exitCode == 0);
+    }
+    QFile stream(escp);
+    REQUIRE(stream.open(QIODevice::ReadOnly));
+    CHECK(stream.readAll().startsWith("\x1b@")); // ESC @ initialises the printer
+    QProcess text;
+    text.start(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
+    REQUIRE(text.waitForFinished(20000));
+    const QString extracted
+        = QString::fromUtf8(text.readAllStandardOutput()).normalized(QString::NormalizationForm_KC);
+    CHECK(extracted.contains(QStringLiteral("示交罚〔2026〕00001号")));
+    CHECK(extracted.contains(QStringLiteral("申请行政复议")));
+    CHECK(extracted.contains(QStringLiteral("示范区")));
+    // A required field missing: refused, naming it.
+    QFile in(sample);
+    REQUIRE(in.open(QIODevice::ReadOnly));
+    QJsonObject data = QJsonDocument::fromJson(in.readAll()).object();
+    QJsonObject unit = data.value(QStringLiteral("unit")).toObject();
+    unit.remove(QStringLiteral("reviewBody"));
+    data.insert(QStringLiteral("unit"), unit);
+    QFile broken(dir.file(QStringLiteral("broken.json")));
+    REQUIRE(broken.open(QIODevice::WriteOnly));
+    broken.write(QJsonDocument(data).toJson());
+    broken.close();
+    Run refused = run(kAdmin,
+        {QStringLiteral("render"), QStringLiteral("--template"),
+            QStringLiteral("dangchang-chufa-jueding"), QStringLiteral("--doc-data"),
+            broken.fileName(), QStringLiteral("--format"), QStringLiteral("pdf"),
+            QStringLiteral("--out"), dir.file(QStringLiteral("x.pdf"))});
+    CHECK(refused.exitCode == 1);
+    CHECK(refused.err.contains(QStringLiteral("unit.reviewBody")));
+}
