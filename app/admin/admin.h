@@ -29,6 +29,7 @@ private:
     // rendercommand.cpp
     int render(const QString& templateName, const QString& dataFile, const QString& format,
         const QString& outFile, const QString& printerProfile);
+    int verifyDocument(const QString& file, bool json);
 
     // rulescommands.cpp
     int validate(const QStringList& args, const QString& colour, bool json);

@@ -179,7 +179,8 @@ int Admin::run(const QStringList& args)
         "  deadline --kind KIND --from DATE\n"
         "  scenario run FILE.json [--out DIR]\n"
         "  numbers load FILE.json [--installer ID] | numbers report\n"
-        "  render --template NAME --doc-data FILE.json --format pdf|escp --out FILE"));
+        "  render --template NAME --doc-data FILE.json --format pdf|escp --out FILE\n"
+        "  verify-document IMAGE_OR_PDF"));
     parser.addHelpOption();
     QCommandLineOption dataOption(QStringLiteral("data"), tr("Data folder of the terminal."),
         tr("dir"), app::defaultDataDirectory());
@@ -239,6 +240,8 @@ int Admin::run(const QStringList& args)
             rest << parser.value(violationOption);
         return rulesCommand(rest, parser.value(factsOption), parser.value(dateOption), json);
     }
+    if (first == QLatin1String("verify-document") && pos.size() == 2)
+        return verifyDocument(pos.at(1), json);
     if (first == QLatin1String("render"))
         return render(parser.value(templateOption), parser.value(dataOption2),
             parser.value(formatOption), parser.value(outOption), parser.value(printerOption));

@@ -3,14 +3,19 @@
 #include "app/admin/admin.h"
 #include "forms/escp/escprenderer.h"
 #include "forms/escp/printerprofile.h"
+#include "forms/issue/documentissuer.h"
 #include "forms/pdf/pdfrenderer.h"
 #include "forms/template/template.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QImage>
 #include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
 #include <QSaveFile>
+#include <QTemporaryDir>
 
 namespace fieldcase::admin {
 
@@ -73,6 +78,47 @@ int Admin::render(const QString& templateName, const QString& dataFile, const QS
                  .arg(outFile)
           << Qt::endl;
     return 0;
+}
+
+int Admin::verifyDocument(const QString& file, bool json)
+{
+    if (const int rc = openStore(); rc != 0)
+        return rc;
+    QImage image;
+    if (file.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive)) {
+        // PDFs are rasterised with poppler's pdftoppm (first page, 200 dpi).
+        QTemporaryDir temp;
+        const QString prefix = temp.filePath(QStringLiteral("page"));
+        if (QProcess::execute(QStringLiteral("pdftoppm"),
+                {QStringLiteral("-r"), QStringLiteral("200"), QStringLiteral("-f"),
+                    QStringLiteral("1"), QStringLiteral("-l"), QStringLiteral("1"),
+                    QStringLiteral("-png"), file, prefix})
+            != 0)
+            return reportError({ErrorCode::Io, tr("Cannot rasterise %1 (pdftoppm)").arg(file), {}});
+        const QStringList pages = QDir(temp.path()).entryList({QStringLiteral("page*.png")});
+        if (!pages.isEmpty())
+            image.load(temp.filePath(pages.first()));
+    } else {
+        image.load(file);
+    }
+    if (image.isNull())
+        return reportError(
+            {ErrorCode::InvalidArgument, tr("%1 is not a readable image or PDF").arg(file), {}},
+            64);
+    auto v = forms::verifyDocumentImage(*m_store, image);
+    if (!v)
+        return reportError(v.error(), 1);
+    const QString status = forms::verifyStatusName(v->status);
+    (void)m_store->audit().record({}, std::nullopt, QStringLiteral("document.verified"),
+        v->claim.number, {{QLatin1String("status"), status}});
+    if (json)
+        printJson({{QLatin1String("status"), status}, {QLatin1String("number"), v->claim.number},
+            {QLatin1String("caseId"), v->claim.caseId},
+            {QLatin1String("contentHash"), v->claim.contentHash},
+            {QLatin1String("detail"), v->detail}});
+    else
+        m_out << v->claim.number << ": " << status << " — " << v->detail << Qt::endl;
+    return v->status == forms::VerifyStatus::Valid ? 0 : 1;
 }
 
 } // namespace fieldcase::admin

@@ -67,7 +67,10 @@ std::vector<EventTypeSpec> buildCatalogue()
             {{"documentId", K::Id, true}, {"docType", K::String, true, {}, 60},
                 {"number", K::String, true, {}, 80}, {"contentHash", K::Hash, true},
                 {"templateVersion", K::String, false, {}, 40}, {"title", K::String},
-                {"dueKind", K::String, false, {}, 60}, {"dueAt", K::Integer}}},
+                {"dueKind", K::String, false, {}, 60}, {"dueAt", K::Integer},
+                // The data the document was rendered from (immutable once signed) and the
+                // rendered PDF's blob in the evidence store.
+                {"snapshot", K::Object}, {"pdfBlob", K::Hash}}},
         {"document.reprinted", 1, kFieldRoles, 1, kNone,
             {{"documentId", K::Id, true}, {"copy", K::Integer, true}, {"printer", K::String}}},
         {"document.voided", 1, kFieldRoles, 1, kNone,

@@ -9,6 +9,7 @@
 #include "core/util/logging.h"
 #include "core/util/text.h"
 
+#include <QBuffer>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -788,8 +789,8 @@ Status CaseStore::loadNumberBlock(const Actor& by, const NumberBlock& b)
     return tx->commit();
 }
 
-Result<Event> CaseStore::issueDocument(
-    const Actor& actor, const QString& caseId, const IssueRequest& request)
+Result<Event> CaseStore::issueDocument(const Actor& actor, const QString& caseId,
+    const IssueRequest& request, const DocumentRenderer& render)
 {
     const int year = m_clock.now().toOffsetFromUtc(8 * 3600).date().year(); // Beijing time
     auto tx = db::Transaction::begin(*m_db);
@@ -823,9 +824,54 @@ Result<Event> CaseStore::issueDocument(
     ne.caseId = caseId;
     const QString documentId
         = request.documentId.isEmpty() ? makeUuidV7(m_clock.nowMs()) : request.documentId;
+    QString contentHash = request.contentHash;
+    QJsonObject snapshot;
+    QString pdfBlob;
+    if (render) {
+        auto rendered = render(number);
+        if (!rendered)
+            return fail(rendered.error());
+        contentHash = rendered->contentHash;
+        snapshot = rendered->snapshot;
+        if (!rendered->pdf.isEmpty()) {
+            // The rendered PDF is kept like evidence: encrypted, content-addressed, synced.
+            QBuffer pdf(&rendered->pdf);
+            pdf.open(QIODevice::ReadOnly);
+            auto blob = m_blobs->ingest(pdf);
+            if (!blob)
+                return fail(blob.error());
+            if (!blob->alreadyPresent) {
+                auto wrapped = seal(m_options.cipherSuite, m_storageKey, blob->key);
+                if (!wrapped)
+                    return fail(wrapped.error());
+                auto insert = m_db->cached(
+                    "INSERT OR IGNORE INTO blobs (hash, hash_alg, size, suite, wrapped_key, iv, "
+                    "tag, "
+                    "stored_size, media_type, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                if (!insert)
+                    return fail(insert.error());
+                (*insert)->bindAll(blob->hashHex, hashAlgorithmName(blob->hashAlgorithm),
+                    blob->size, cipherSuiteName(blob->suite), *wrapped, blob->iv, blob->tag,
+                    blob->storedSize, QStringLiteral("application/pdf"), m_clock.nowMs());
+                FC_TRY((*insert)->run());
+            }
+            pdfBlob = blob->hashHex;
+            auto outbox
+                = m_db->cached("INSERT OR IGNORE INTO outbox (kind, ref, priority, created_at) "
+                               "VALUES ('blob', ?, 1, ?)");
+            if (!outbox)
+                return fail(outbox.error());
+            (*outbox)->bindAll(pdfBlob, m_clock.nowMs());
+            FC_TRY((*outbox)->run());
+        }
+    }
     ne.payload
         = {{QLatin1String("documentId"), documentId}, {QLatin1String("docType"), request.docType},
-            {QLatin1String("number"), number}, {QLatin1String("contentHash"), request.contentHash}};
+            {QLatin1String("number"), number}, {QLatin1String("contentHash"), contentHash}};
+    if (!snapshot.isEmpty())
+        ne.payload.insert(QLatin1String("snapshot"), snapshot);
+    if (!pdfBlob.isEmpty())
+        ne.payload.insert(QLatin1String("pdfBlob"), pdfBlob);
     if (!request.templateVersion.isEmpty())
         ne.payload.insert(QLatin1String("templateVersion"), request.templateVersion);
     if (!request.title.isEmpty())

@@ -15,6 +15,7 @@
 
 #include <QIODevice>
 
+#include <functional>
 #include <memory>
 
 namespace fieldcase {
@@ -101,6 +102,18 @@ struct IssueRequest
     qint64 dueAt = 0;
 };
 
+// What a renderer returns once the document's number is known: the content hash that binds the
+// number to the content, the data snapshot it was rendered from, and the rendered PDF.
+struct RenderedDocument
+{
+    QString contentHash;
+    QJsonObject snapshot;
+    QByteArray pdf;
+};
+// Called inside the issuing transaction with the allocated number; an error rolls everything
+// back and consumes no number.
+using DocumentRenderer = std::function<Result<RenderedDocument>(const QString& number)>;
+
 // The outcome of one print job as the printer path reports it.
 enum class PrintResult { Printed, Failed, Unknown };
 
@@ -149,8 +162,11 @@ public:
     // Issues a document: takes the next unused number of its type for the current year and
     // appends document.issued with it, in one transaction (《行政处罚法》第五十二条: 编有号码).
     // A failure consumes nothing; a number once issued is never handed out again.
-    [[nodiscard]] Result<Event> issueDocument(
-        const Actor& actor, const QString& caseId, const IssueRequest& request);
+    // With a renderer, the document is rendered once its number is known, inside the same
+    // transaction: its PDF is stored as an encrypted blob and its data snapshot is signed into
+    // document.issued, so the issued document is immutable.
+    [[nodiscard]] Result<Event> issueDocument(const Actor& actor, const QString& caseId,
+        const IssueRequest& request, const DocumentRenderer& render = {});
     // Voids an issued document with a reason (document.voided); its number stays accounted for.
     [[nodiscard]] Result<Event> voidDocument(const Actor& actor, const QString& caseId,
         const QString& documentId, const QString& reason);
