@@ -52,24 +52,6 @@
         <translation>未知命令“%1”。请运行 fieldcase-admin --help 查看用法。</translation>
     </message>
     <message>
-        <source>FieldCase installer and operator tool. Commands (docs/cli.md):
-  db check | db rebuild
-  demo seed | demo case
-  validate id|uscc|org|plate VALUE [--colour C]
-  reference trust KEY.pem | import FILE [DATA] | install-bundled [--demo-trust] | status
-  rules list | rules show CODE | rules evaluate --violation CODE --facts FILE.json [--date D] | rules search TEXT | rules vehicle PLATE
-  deadline --kind KIND --from DATE
-  scenario run FILE.json [--out DIR]</source>
-        <translation>FieldCase 安装与运维工具。命令（详见 docs/cli.md）：
-  db check | db rebuild
-  demo seed | demo case
-  validate id|uscc|org|plate VALUE [--colour C]
-  reference trust KEY.pem | import FILE [DATA] | install-bundled [--demo-trust] | status
-  rules list | rules show CODE | rules evaluate --violation CODE --facts FILE.json [--date D] | rules search TEXT | rules vehicle PLATE
-  deadline --kind KIND --from DATE
-  scenario run FILE.json [--out DIR]</translation>
-    </message>
-    <message>
         <source>Plate colour code (JT/T 697.7).</source>
         <translation>号牌颜色代码（JT/T 697.7）。</translation>
     </message>
@@ -260,6 +242,106 @@
     <message>
         <source>The scenario is not a JSON object</source>
         <translation>场景文件的内容不是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>%1 has no “blocks” list</source>
+        <translation>%1 中没有“blocks”列表</translation>
+    </message>
+    <message>
+        <source>Block %1 refused: %2</source>
+        <translation>号段 %1 被拒绝：%2</translation>
+    </message>
+    <message>
+        <source>%1 number blocks loaded</source>
+        <translation>已载入 %1 个文书编号号段</translation>
+    </message>
+    <message>
+        <source>%1  %2  %3 … %4  issued %5, voided %6, unused %7</source>
+        <translation>%1  %2  %3 … %4  已开具 %5，已作废 %6，未使用 %7</translation>
+    </message>
+    <message>
+        <source>Usage: fieldcase-admin numbers load FILE.json --installer ID | numbers report</source>
+        <translation>用法：fieldcase-admin numbers load FILE.json --installer ID | numbers report</translation>
+    </message>
+    <message>
+        <source>FieldCase installer and operator tool. Commands (docs/cli.md):
+  db check | db rebuild
+  demo seed | demo case
+  validate id|uscc|org|plate VALUE [--colour C]
+  reference trust KEY.pem | import FILE [DATA] | install-bundled [--demo-trust] | status
+  rules list | rules show CODE | rules evaluate --violation CODE --facts FILE.json [--date D] | rules search TEXT | rules vehicle PLATE
+  deadline --kind KIND --from DATE
+  scenario run FILE.json [--out DIR]
+  numbers load FILE.json [--installer ID] | numbers report
+  render --template NAME --doc-data FILE.json --format pdf|escp --out FILE
+  verify-document IMAGE_OR_PDF</source>
+        <translation>FieldCase 安装与运维工具。命令（详见 docs/cli.md）：
+  db check | db rebuild
+  demo seed | demo case
+  validate id|uscc|org|plate VALUE [--colour C]
+  reference trust KEY.pem | import FILE [DATA] | install-bundled [--demo-trust] | status
+  rules list | rules show CODE | rules evaluate --violation CODE --facts FILE.json [--date D] | rules search TEXT | rules vehicle PLATE
+  deadline --kind KIND --from DATE
+  scenario run FILE.json [--out DIR]
+  numbers load FILE.json [--installer ID] | numbers report
+  render --template NAME --doc-data FILE.json --format pdf|escp --out FILE
+  verify-document IMAGE_OR_PDF</translation>
+    </message>
+    <message>
+        <source>Installer officer id acting (for installer commands).</source>
+        <translation>执行操作的安装人员编号（用于安装类命令）。</translation>
+    </message>
+    <message>
+        <source>id</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Document template (name or path).</source>
+        <translation>文书模板（名称或路径）。</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>JSON file with the document data.</source>
+        <translation>记载文书数据的 JSON 文件。</translation>
+    </message>
+    <message>
+        <source>Output format: pdf or escp.</source>
+        <translation>输出格式：pdf 或 escp。</translation>
+    </message>
+    <message>
+        <source>format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>ESC/P printer profile (name or path).</source>
+        <translation>ESC/P 打印机配置（名称或路径）。</translation>
+    </message>
+    <message>
+        <source>Usage: fieldcase-admin render --template NAME --doc-data FILE.json --format pdf|escp --out FILE [--printer-profile NAME]</source>
+        <translation>用法：fieldcase-admin render --template NAME --doc-data FILE.json --format pdf|escp --out FILE [--printer-profile NAME]</translation>
+    </message>
+    <message>
+        <source>The data file is not a JSON object</source>
+        <translation>数据文件的内容不是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 page(s) written to %3</source>
+        <translation>%1：已将 %2 页写入 %3</translation>
+    </message>
+    <message>
+        <source>Cannot rasterise %1 (pdftoppm)</source>
+        <translation>无法将 %1 转换为图像（pdftoppm）</translation>
+    </message>
+    <message>
+        <source>%1 is not a readable image or PDF</source>
+        <translation>%1 不是可读取的图像或 PDF 文件</translation>
     </message>
 </context>
 <context>
@@ -2384,6 +2466,49 @@
         <source>The scenario needs a “start” date-time</source>
         <translation>场景须有“start”日期时间</translation>
     </message>
+    <message>
+        <source>A number block needs an id, a document type, a year, a range first ≤ last (from 1) and a pattern with {seq}</source>
+        <translation>文书编号号段须有编号、文书类型、年度、起止范围（从 1 开始，起始号 ≤ 终止号）以及含 {seq} 的编号格式</translation>
+    </message>
+    <message>
+        <source>The numbers overlap block %1 of the same document type and year</source>
+        <translation>编号与同一文书类型、同一年度的号段 %1 重叠</translation>
+    </message>
+    <message>
+        <source>No document numbers are left for %1 in %2: load a new number block (fieldcase-admin numbers load) or sync with the centre</source>
+        <translation>%2 年度的%1已无可用文书编号：请载入新的号段（fieldcase-admin numbers load）或与中心同步</translation>
+    </message>
+    <message>
+        <source>Only %1 numbers left for %2 this year: request a new block</source>
+        <translation>%2 本年度仅剩 %1 个编号：请申请新的号段</translation>
+    </message>
+    <message>
+        <source>No issued document with this id</source>
+        <translation>没有该编号的已开具文书</translation>
+    </message>
+    <message>
+        <source>The document is voided and cannot be printed</source>
+        <translation>该文书已作废，不能打印</translation>
+    </message>
+</context>
+<context>
+    <name>Forms</name>
+    <message>
+        <source>The document has no pages</source>
+        <translation>该文书没有任何页面</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot start the PDF painter for %1</source>
+        <translation>无法为 %1 启动 PDF 绘制</translation>
+    </message>
+    <message>
+        <source>Cannot save %1: %2</source>
+        <translation>无法保存 %1：%2</translation>
+    </message>
 </context>
 <context>
     <name>OpenAdvice</name>
@@ -2469,6 +2594,18 @@
     <message>
         <source>FieldCase cannot start</source>
         <translation>FieldCase 无法启动</translation>
+    </message>
+    <message>
+        <source>Reference data unavailable: %1</source>
+        <translation>参考数据不可用：%1</translation>
+    </message>
+    <message>
+        <source>Rules evaluation failed: %1</source>
+        <translation>规则计算失败：%1</translation>
+    </message>
+    <message>
+        <source>Rules evaluation (reference data: %1):</source>
+        <translation>规则计算结果（参考数据：%1）：</translation>
     </message>
 </context>
 <context>
@@ -2742,6 +2879,252 @@
 %1</source>
         <translation>检查发现问题，请联系县级信息化人员。
 %1</translation>
+    </message>
+</context>
+<context>
+    <name>fieldcase::devices</name>
+    <message>
+        <source>The print service is not reachable</source>
+        <translation>无法连接打印服务</translation>
+    </message>
+    <message>
+        <source>The printer refused the job</source>
+        <translation>打印机拒绝了该打印任务</translation>
+    </message>
+    <message>
+        <source>The print service stopped answering: %1</source>
+        <translation>打印服务停止响应：%1</translation>
+    </message>
+    <message>
+        <source>No final job state within the time limit</source>
+        <translation>在规定时间内未获得打印任务的最终状态</translation>
+    </message>
+</context>
+<context>
+    <name>fieldcase::forms</name>
+    <message>
+        <source>An item lies above the printer&apos;s first printable line; move it down or adjust the printer profile&apos;s origin.</source>
+        <translation>有内容位于打印机首个可打印行之上；请将其下移，或调整打印机配置的原点。</translation>
+    </message>
+    <message>
+        <source>An item lies left of the printer&apos;s left margin; move it right or adjust the printer profile&apos;s origin.</source>
+        <translation>有内容位于打印机左边距以左；请将其右移，或调整打印机配置的原点。</translation>
+    </message>
+    <message>
+        <source>The printer profile is incomplete; load it with PrinterProfile::fromJson().</source>
+        <translation>打印机配置不完整；请使用 PrinterProfile::fromJson() 加载。</translation>
+    </message>
+    <message>
+        <source>The document has no pages to print.</source>
+        <translation>该文书没有可打印的页面。</translation>
+    </message>
+    <message>
+        <source>An item lies below the end of the page; it would print on the next sheet.</source>
+        <translation>有内容超出页面底端，将会打印到下一张纸上。</translation>
+    </message>
+    <message>
+        <source>The rendered document cannot be read back</source>
+        <translation>无法读回已生成的文书</translation>
+    </message>
+    <message>
+        <source>No FieldCase document QR code was found in the image</source>
+        <translation>图像中未找到 FieldCase 文书二维码</translation>
+    </message>
+    <message>
+        <source>This number is not in this terminal&apos;s records</source>
+        <translation>本终端的记录中没有该编号</translation>
+    </message>
+    <message>
+        <source>The code does not match the issued document&apos;s content: the printout may be altered</source>
+        <translation>二维码与已开具文书的内容不符：该打印件可能已被篡改</translation>
+    </message>
+    <message>
+        <source>The document was voided</source>
+        <translation>该文书已作废</translation>
+    </message>
+    <message>
+        <source>The document is issued and matches its record</source>
+        <translation>该文书已开具，且与记录相符</translation>
+    </message>
+    <message>
+        <source>Cannot encode the QR code: %1</source>
+        <translation>无法生成二维码：%1</translation>
+    </message>
+    <message>
+        <source>%1 needs %2 (%3)</source>
+        <translation>%1 缺少必备事项 %2（%3）</translation>
+    </message>
+</context>
+<context>
+    <name>fieldcase::forms::DocumentTemplate</name>
+    <message>
+        <source>Cannot open template %1: %2</source>
+        <translation>无法打开模板 %1：%2</translation>
+    </message>
+    <message>
+        <source>Template %1 is not a JSON object: %2</source>
+        <translation>模板 %1 不是 JSON 对象：%2</translation>
+    </message>
+    <message>
+        <source>%1: missing required attribute “%2”</source>
+        <translation>%1：缺少必需属性“%2”</translation>
+    </message>
+    <message>
+        <source>template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <source>template “%1”</source>
+        <translation>模板“%1”</translation>
+    </message>
+    <message>
+        <source>%1, required list</source>
+        <translation>%1 的必备事项列表</translation>
+    </message>
+    <message>
+        <source>%1, element #%2</source>
+        <translation>%1 的第 %2 个元素</translation>
+    </message>
+    <message>
+        <source>%1, element “%2”</source>
+        <translation>%1 的元素“%2”</translation>
+    </message>
+    <message>
+        <source>%1: duplicate element id</source>
+        <translation>%1：元素编号重复</translation>
+    </message>
+    <message>
+        <source>%1: unknown type “%2”</source>
+        <translation>%1：未知类型“%2”</translation>
+    </message>
+    <message>
+        <source>%1: box has no area</source>
+        <translation>%1：区域框面积为零</translation>
+    </message>
+    <message>
+        <source>%1, column %2</source>
+        <translation>%1 的第 %2 列</translation>
+    </message>
+    <message>
+        <source>%1, column “%2”</source>
+        <translation>%1 的“%2”列</translation>
+    </message>
+    <message>
+        <source>%1: columns are %2 mm wide but the box is %3 mm</source>
+        <translation>%1：各列合计宽 %2 毫米，但区域框宽 %3 毫米</translation>
+    </message>
+    <message>
+        <source>%1: text needs %2 lines (%3 mm) at %4 pt but its box is %5 mm high, and a text element has no continuation rule (enlarge the box or use a flow element)</source>
+        <translation>%1：文字以 %4 磅排版需要 %2 行（%3 毫米），但区域框只有 %5 毫米高，且文本元素没有续排规则（请加大区域框或改用流式元素）</translation>
+    </message>
+    <message>
+        <source>%1: box %2 lies outside the page</source>
+        <translation>%1：区域框 %2 超出页面范围</translation>
+    </message>
+    <message>
+        <source>%1: elements “%2” %3 and “%4” %5 overlap</source>
+        <translation>%1：元素“%2”%3 与元素“%4”%5 重叠</translation>
+    </message>
+    <message>
+        <source>%1: unknown field path “%2”</source>
+        <translation>%1：未知字段路径“%2”</translation>
+    </message>
+</context>
+<context>
+    <name>fieldcase::forms::Engine</name>
+    <message>
+        <source>%1: “%2” is too long for its %3 mm box even at %4 pt</source>
+        <translation>%1：“%2”过长，即使缩小到 %4 磅也无法放入 %3 毫米宽的区域框</translation>
+    </message>
+    <message>
+        <source>%1: the seal block “%2” is too small for %3</source>
+        <translation>%1：落款盖章区“%2”太小，容纳不下“%3”</translation>
+    </message>
+</context>
+<context>
+    <name>fieldcase::forms::PrinterProfile</name>
+    <message>
+        <source>Printer profile: format version %1 is not supported (expected 1).</source>
+        <translation>打印机配置：不支持格式版本 %1（应为 1）。</translation>
+    </message>
+    <message>
+        <source>Printer profile: &quot;positioning.unitDpi&quot; must divide 3600 (e.g. 60, 180, 360).</source>
+        <translation>打印机配置：“positioning.unitDpi”必须能整除 3600（例如 60、180、360）。</translation>
+    </message>
+    <message>
+        <source>Printer profile: &quot;repertoire&quot; must be gb2312, gbk or gb18030; got &quot;%1&quot;.</source>
+        <translation>打印机配置：“repertoire”必须为 gb2312、gbk 或 gb18030，实际为“%1”。</translation>
+    </message>
+    <message>
+        <source>Printer profile: &quot;pitches&quot; must be a non-empty array.</source>
+        <translation>打印机配置：“pitches”必须为非空数组。</translation>
+    </message>
+    <message>
+        <source>Printer profile: &quot;%1&quot; must be an object.</source>
+        <translation>打印机配置：“%1”必须为对象。</translation>
+    </message>
+    <message>
+        <source>Printer profile: &quot;%1&quot; must be 10, 12 or 15 (ESC P, ESC M, ESC g).</source>
+        <translation>打印机配置：“%1”必须为 10、12 或 15（ESC P、ESC M、ESC g）。</translation>
+    </message>
+    <message>
+        <source>Printer profile: &quot;%1&quot; is %2 but %3 cpi at %4 dpi is %5 dots.</source>
+        <translation>打印机配置：“%1”为 %2，但 %3 cpi 在 %4 dpi 下应为 %5 点。</translation>
+    </message>
+    <message>
+        <source>Printer profile: &quot;%1&quot; is %2 but glyph %3 + left %4 + right %5 = %6 dots.</source>
+        <translation>打印机配置：“%1”为 %2，但字形 %3 + 左侧 %4 + 右侧 %5 = %6 点。</translation>
+    </message>
+    <message>
+        <source>Printer profile: &quot;pageLength&quot; must be escParenC, escCInches or none; got &quot;%1&quot;.</source>
+        <translation>打印机配置：“pageLength”必须为 escParenC、escCInches 或 none，实际为“%1”。</translation>
+    </message>
+    <message>
+        <source>Printer profile: &quot;pageLength&quot; escParenC needs &quot;positioning.setUnit&quot; (ESC/P2).</source>
+        <translation>打印机配置：“pageLength”为 escParenC 时须设置“positioning.setUnit”（ESC/P2）。</translation>
+    </message>
+    <message>
+        <source>Printer profile %1 cannot be read: %2</source>
+        <translation>无法读取打印机配置 %1：%2</translation>
+    </message>
+    <message>
+        <source>Printer profile %1 is not a JSON object: %2 at offset %3.</source>
+        <translation>打印机配置 %1 不是 JSON 对象：%2（位置：偏移量 %3）。</translation>
+    </message>
+</context>
+<context>
+    <name>fieldcase::forms::Reader</name>
+    <message>
+        <source>Printer profile: required key &quot;%1&quot; is missing.</source>
+        <translation>打印机配置：缺少必需的键“%1”。</translation>
+    </message>
+    <message>
+        <source>Printer profile: &quot;%1&quot; must be a non-empty string.</source>
+        <translation>打印机配置：“%1”必须为非空字符串。</translation>
+    </message>
+    <message>
+        <source>Printer profile: &quot;%1&quot; must be a number.</source>
+        <translation>打印机配置：“%1”必须为数字。</translation>
+    </message>
+    <message>
+        <source>Printer profile: &quot;%1&quot; is %2 but must be between %3 and %4.</source>
+        <translation>打印机配置：“%1”为 %2，但必须在 %3 到 %4 之间。</translation>
+    </message>
+    <message>
+        <source>Printer profile: &quot;%1&quot; must be a whole number.</source>
+        <translation>打印机配置：“%1”必须为整数。</translation>
+    </message>
+    <message>
+        <source>Printer profile: &quot;%1&quot; must be true or false.</source>
+        <translation>打印机配置：“%1”必须为 true 或 false。</translation>
+    </message>
+    <message>
+        <source>Printer profile: &quot;%1&quot; must be an object.</source>
+        <translation>打印机配置：“%1”必须为对象。</translation>
+    </message>
+    <message>
+        <source>Printer profile: &quot;%1&quot; must be 1 to 8 bytes written as hex digits, e.g. &quot;1C26&quot;; got &quot;%2&quot;.</source>
+        <translation>打印机配置：“%1”必须为以十六进制数字表示的 1 至 8 个字节，例如“1C26”，实际为“%2”。</translation>
     </message>
 </context>
 </TS>

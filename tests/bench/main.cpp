@@ -6,6 +6,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
+#include <QGuiApplication>
 #include <QJsonDocument>
 
 #include <cmath>
@@ -102,7 +103,10 @@ int printReport(const QString& path)
 
 int main(int argc, char* argv[])
 {
-    QCoreApplication app(argc, argv);
+    // The render scenario measures fonts, which needs a QGuiApplication (no window is shown).
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QGuiApplication app(argc, argv);
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "FieldCase core store benchmarks. Scenarios: append, store, evidence-aes, evidence-sm4, "
@@ -110,7 +114,7 @@ int main(int argc, char* argv[])
         "each prints one JSON line. `report FILE` prints the markdown table of collected lines."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("scenario"),
-        QStringLiteral("append | store | evidence-aes | evidence-sm4 | rules | report"));
+        QStringLiteral("append | store | evidence-aes | evidence-sm4 | rules | render | report"));
     parser.addPositionalArgument(
         QStringLiteral("file"), QStringLiteral("for report: the JSON lines"));
     const QCommandLineOption quick(QStringLiteral("quick"), QStringLiteral("Small sizes (CI)."));
@@ -146,6 +150,8 @@ int main(int argc, char* argv[])
         return runEvidence(options, CipherSuite::Sm4CtrHmacSm3);
     if (scenario == QLatin1String("rules"))
         return runRules(options);
+    if (scenario == QLatin1String("render"))
+        return runRender(options);
     note(QStringLiteral("unknown scenario: ") + scenario);
     return 2;
 }

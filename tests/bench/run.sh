@@ -38,7 +38,7 @@ bin=$(find "$build" -type f -name fieldcase_bench -perm -u+x -print -quit)
 tmp=${FIELDCASE_BENCH_TMP:-$repo/build/bench-tmp}
 mkdir -p "$tmp" build/bench-results
 results=build/bench-results/core-$mode.jsonl
-scenarios=(${FIELDCASE_BENCH_SCENARIOS:-append evidence-aes evidence-sm4 rules store crash})
+scenarios=(${FIELDCASE_BENCH_SCENARIOS:-append evidence-aes evidence-sm4 rules render store crash})
 touch "$results"
 for scenario in "${scenarios[@]}"; do
   grep -Ev "\"scenario\": *\"$scenario\"" "$results" >"$results.tmp" || true

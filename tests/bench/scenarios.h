@@ -15,5 +15,7 @@ namespace fieldcase::bench {
 [[nodiscard]] int runEvidence(const BenchOptions& options, CipherSuite suite);
 // Rules evaluate, law search, plate lookup over a 1,000,000-vehicle registry, registry import.
 [[nodiscard]] int runRules(const BenchOptions& options);
+// Layout + PDF and layout + ESC/P-K of 当场行政处罚决定书 and a 3-page 询问笔录.
+[[nodiscard]] int runRender(const BenchOptions& options);
 
 } // namespace fieldcase::bench
