@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <vector>
 
 namespace fieldcase::forms {
 
@@ -94,27 +95,35 @@ void appendBands(
     QList<Op>& ops, int& seq, const QImage& image, int x, int y, int pins, const QString& source)
 {
     const QImage gray = image.convertToFormat(QImage::Format_Grayscale8);
-    const auto dark = [&](int col, int row) {
-        return row < gray.height() && gray.constScanLine(row)[col] < 128;
-    };
+    const int width = gray.width();
+    QByteArray columns;
+    std::vector<char> used;
     for (int top = 0; top < gray.height(); top += pins) {
-        QByteArray columns(gray.width() * 3, '\0');
-        QList<bool> used(gray.width(), false);
-        for (int col = 0; col < gray.width(); ++col) {
-            for (int pin = 0; pin < pins; ++pin) {
-                if (dark(col, top + pin)) {
+        // Row-major: one scanline per pin row, and bands without ink are skipped outright
+        // (most of a page-wide rule raster is paper).
+        columns.fill('\0', width * 3);
+        used.assign(size_t(width), 0);
+        bool any = false;
+        for (int pin = 0; pin < pins && top + pin < gray.height(); ++pin) {
+            const uchar* line = gray.constScanLine(top + pin);
+            const auto bit = static_cast<unsigned char>(0x80 >> (pin % 8));
+            const int byte = pin / 8;
+            for (int col = 0; col < width; ++col) {
+                if (line[col] < 128) {
                     // m = 39 column layout: 3 bytes top to bottom, MSB = top pin of each byte.
-                    columns[col * 3 + pin / 8]
-                        = static_cast<char>(static_cast<unsigned char>(columns[col * 3 + pin / 8])
-                            | (0x80 >> (pin % 8)));
-                    used[col] = true;
+                    char& b = columns[col * 3 + byte];
+                    b = static_cast<char>(static_cast<unsigned char>(b) | bit);
+                    used[size_t(col)] = 1;
+                    any = true;
                 }
             }
         }
+        if (!any)
+            continue;
         // Emit each run of inked columns, bridging short gaps.
         int col = 0;
         while (col < gray.width()) {
-            while (col < gray.width() && !used[col])
+            while (col < gray.width() && !used[size_t(col)])
                 ++col;
             if (col >= gray.width())
                 break;
@@ -122,7 +131,7 @@ void appendBands(
             int end = col; // one past the last inked column
             int gap = 0;
             for (; col < gray.width() && gap <= kSplitGap; ++col) {
-                if (used[col]) {
+                if (used[size_t(col)]) {
                     end = col + 1;
                     gap = 0;
                 } else {
