@@ -17,12 +17,12 @@ enum class Align { Left, Center, Right };
 // One line of text (the engine breaks paragraphs into lines; renderers never wrap).
 struct TextItem
 {
-    QRectF boxMm;       // the line's box; text sits on the box, aligned within it
+    QRectF boxMm; // the line's box; text sits on the box, aligned within it
     QString text;
     double sizePt = 12; // nominal size; the ESC/P renderer maps it to the printer's pitch
     bool bold = false;
     Align align = Align::Left;
-    QString source;     // template element id / field path, for tests and diagnostics
+    QString source; // template element id / field path, for tests and diagnostics
 };
 
 // A straight rule (table borders, signature lines, underlines).
@@ -43,7 +43,7 @@ struct ImageItem
 
 struct Page
 {
-    QSizeF sizeMm{210, 297};
+    QSizeF sizeMm {210, 297};
     QList<TextItem> texts;
     QList<LineItem> lines;
     QList<ImageItem> images;

@@ -1,0 +1,23 @@
+// Helpers shared by the template tests: scratch output folder, data editing, PDF text that
+// undoes Qt's radical mapping, external tools, and golden PNG comparison with a .fail file.
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+
+namespace fieldcase::forms::formstest {
+
+// Where rendered PDFs and PNGs of the tests go (in the build tree).
+QString outDir();
+// data without the value at a dotted path (to test that required fields are refused).
+QJsonObject removePath(QJsonObject data, const QString& path);
+// Qt's PDF text layer maps some glyphs to CJK radicals; fold them back for text comparisons.
+QString foldRadicals(const QString& text);
+// Runs a tool and returns its standard output (fails the test if it cannot run).
+QString run(const QString& program, const QStringList& args);
+// Page 1 of pdf at 60 dpi against golden/<name>.png (mean absolute grey difference ≤ 1); writes
+// <name>.fail.png on mismatch, creates the golden when missing (inspect it before committing).
+void compareGolden(const QString& pdf, const QString& name);
+
+} // namespace fieldcase::forms::formstest
