@@ -33,15 +33,19 @@ QString contentHashOf(const DocumentTemplate& tpl, const QJsonObject& data)
 
 QString qrPayload(const QrClaim& c)
 {
-    return QStringLiteral("FC1|%1|%2|%3").arg(c.number, c.caseId, c.contentHash);
+    QString payload = QStringLiteral("FC1|%1|%2|%3").arg(c.number, c.caseId, c.contentHash);
+    if (!c.verifyUrl.isEmpty())
+        payload += QLatin1Char('|') + c.verifyUrl;
+    return payload;
 }
 
 std::optional<QrClaim> parseQrPayload(const QString& text)
 {
     const QStringList parts = text.split(QLatin1Char('|'));
-    if (parts.size() != 4 || parts.at(0) != QLatin1String("FC1") || parts.at(3).size() != 64)
+    if ((parts.size() != 4 && parts.size() != 5) || parts.at(0) != QLatin1String("FC1")
+        || parts.at(3).size() != 64)
         return std::nullopt;
-    return QrClaim {parts.at(1), parts.at(2), parts.at(3)};
+    return QrClaim {parts.at(1), parts.at(2), parts.at(3), parts.value(4)};
 }
 
 QString verifyStatusName(VerifyStatus s)
@@ -74,7 +78,12 @@ Result<IssuedDocument> issueDocument(CaseStore& store, const Actor& actor, const
             data.insert(QLatin1String("case"), caseData);
             const QString hash = contentHashOf(tpl, data);
             QJsonObject document = data.value(QLatin1String("document")).toObject();
-            document.insert(QLatin1String("qrPayload"), qrPayload({number, caseId, hash}));
+            const QString verifyUrl = data.value(QLatin1String("unit"))
+                                          .toObject()
+                                          .value(QLatin1String("verifyUrl"))
+                                          .toString();
+            document.insert(
+                QLatin1String("qrPayload"), qrPayload({number, caseId, hash, verifyUrl}));
             data.insert(QLatin1String("document"), document);
             auto laidOut = layout(tpl, data);
             if (!laidOut)

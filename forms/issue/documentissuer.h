@@ -1,7 +1,8 @@
 // Issuing and verifying enforcement documents. Issuing takes the next number, puts it and the
 // content hash into the data, lays the template out, renders the PDF and signs the data snapshot
 // into document.issued — all in one transaction of the case store. The QR code on the document
-// carries "FC1|number|case id|content hash" so a printout can be checked against the store.
+// carries "FC1|number|case id|content hash[|verification URL]" so a printout can be checked against
+// the store.
 #pragma once
 
 #include "core/store/casestore.h"
@@ -32,6 +33,7 @@ struct QrClaim
     QString number;
     QString caseId;
     QString contentHash;
+    QString verifyUrl; // the unit's online verification address, if it has one (unit.verifyUrl)
 };
 [[nodiscard]] QString qrPayload(const QrClaim& claim);
 [[nodiscard]] std::optional<QrClaim> parseQrPayload(const QString& text);

@@ -1,13 +1,17 @@
 // Issuing: number, content hash, QR, PDF and snapshot in one transaction; verification of a
 // printout's QR code against the store.
 #include "core/store/checker.h"
+#include "forms/escp/escprenderer.h"
+#include "forms/escp/printerprofile.h"
 #include "forms/issue/documentissuer.h"
+#include "forms/layout/copymark.h"
 #include "forms/pdf/pdfrenderer.h"
 #include "tests/support/storefixture.h"
 
 #include <QBuffer>
 #include <QFile>
 #include <QJsonDocument>
+#include <QStringEncoder>
 
 #include <catch2/catch.hpp>
 
@@ -132,4 +136,53 @@ TEST_CASE("A QR code with another hash or an unknown number does not verify", "[
     CHECK(unknown->status == forms::VerifyStatus::Unknown);
     auto none = forms::verifyDocumentImage(*f.store, make(QStringLiteral("not ours")));
     REQUIRE_FALSE(none);
+}
+
+TEST_CASE("Reprints are marked 副本 with their print count on every page", "[forms][issue]")
+{
+    StoreFixture f;
+    f.clock.setNowMs(QDateTime(QDate(2026, 5, 6), QTime(2, 0), Qt::UTC).toMSecsSinceEpoch());
+    REQUIRE(f.store->loadNumberBlock(f.installer,
+        {QStringLiteral("b1"), kDocType, 2026, 1, 100, QStringLiteral("示交罚〔{year}〕{seq:5}号"),
+            QStringLiteral("test")}));
+    const QString c = f.openCase();
+    QJsonObject data = sampleData();
+    QJsonObject unit = data.value(QStringLiteral("unit")).toObject();
+    unit.insert(QStringLiteral("verifyUrl"), QStringLiteral("https://verify.example.invalid/d"));
+    data.insert(QStringLiteral("unit"), unit);
+    auto issued = forms::issueDocument(*f.store, f.single, c, decisionTemplate(), data, kDocType);
+    REQUIRE(issued);
+    const QString docId = issued->event.payload.value(QStringLiteral("documentId")).toString();
+    // The QR carries the unit's verification address and still verifies.
+    auto v = forms::verifyDocumentImage(
+        *f.store, forms::renderPreview(issued->layout.pages.first(), 300));
+    REQUIRE(v);
+    CHECK(v->status == forms::VerifyStatus::Valid);
+    CHECK(v->claim.verifyUrl == QStringLiteral("https://verify.example.invalid/d"));
+
+    // First print: the original, unmarked. Second: 副本 (第2次打印).
+    CHECK(f.store->nextCopyNumber(docId).value() == 1);
+    REQUIRE(f.store->recordPrint(
+        f.single, c, docId, QStringLiteral("cups:lq630k"), PrintResult::Printed));
+    const int copy = f.store->nextCopyNumber(docId).value();
+    CHECK(copy == 2);
+    forms::LaidOutDocument original = issued->layout;
+    forms::markCopy(original, 1);
+    CHECK(original.pages.first().texts.size() == issued->layout.pages.first().texts.size());
+    forms::LaidOutDocument reprint = issued->layout;
+    forms::markCopy(reprint, copy);
+    for (const forms::Page& page : reprint.pages) {
+        bool marked = false;
+        for (const forms::TextItem& t : page.texts)
+            marked = marked || t.text == QStringLiteral("副本（第2次打印）");
+        CHECK(marked);
+    }
+    auto profile = forms::PrinterProfile::fromFile(
+        QStringLiteral(FIELDCASE_SOURCE_DIR "/forms/printers/epson-lq630k.json"));
+    REQUIRE(profile);
+    auto stream = forms::renderEscp(reprint, *profile);
+    REQUIRE(stream);
+    auto encode = QStringEncoder("GB18030");
+    const QByteArray mark = encode(QStringLiteral("副本"));
+    CHECK(stream->contains(mark));
 }
