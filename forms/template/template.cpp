@@ -254,14 +254,36 @@ QStringList wrapText(const QString& text, double widthMm, double sizePt, bool bo
 {
     const QFontMetricsF& fm = metrics(sizePt, bold);
     const double widthPx = widthMm / kMmPerPt * (kMeasureDpi / 72.0);
+    // Measuring line + token for every token is quadratic in the line length. Token widths are
+    // cached and summed; only near the end of the line is the whole line measured exactly, so
+    // the break points are exactly those of exact measurement (shaping across a token boundary
+    // changes a width by far less than the margin).
+    thread_local QHash<const QFontMetricsF*, QHash<QString, double>> widthsBySize;
+    QHash<QString, double>& tokenWidths = widthsBySize[&fm];
+    const auto widthOf = [&fm, &tokenWidths](const QString& tok) {
+        auto it = tokenWidths.constFind(tok);
+        if (it == tokenWidths.constEnd())
+            it = tokenWidths.insert(tok, fm.horizontalAdvance(tok));
+        return *it;
+    };
+    const double margin = fm.height(); // well above any kerning/shaping difference
     QStringList lines;
     for (const QString& paragraph : text.split(QLatin1Char('\n'))) {
         QString line;
+        double lineWidth = 0; // estimate: sum of token widths
         for (const QString& tok : tokens(paragraph)) {
-            if (fm.horizontalAdvance(line + tok) <= widthPx + 1e-6) {
+            const double estimate = lineWidth + widthOf(tok);
+            if (estimate <= widthPx - margin) {
                 line += tok;
+                lineWidth = estimate;
                 continue;
             }
+            if (fm.horizontalAdvance(line + tok) <= widthPx + 1e-6) {
+                line += tok;
+                lineWidth = fm.horizontalAdvance(line);
+                continue;
+            }
+            lineWidth = 0;
             if (!line.isEmpty() && tok != QStringLiteral(" ")) {
                 lines << line;
                 line.clear();
@@ -282,6 +304,7 @@ QStringList wrapText(const QString& text, double widthMm, double sizePt, bool bo
             } else {
                 line = tok;
             }
+            lineWidth = fm.horizontalAdvance(line);
         }
         lines << line;
     }
