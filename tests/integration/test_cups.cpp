@@ -4,9 +4,12 @@
 #include "devices/printer/cupsjob.h"
 #include "forms/escp/escprenderer.h"
 #include "forms/escp/printerprofile.h"
+#include "forms/pdf/pdfrenderer.h"
+#include "forms/template/template.h"
 #include "tests/support/cupsharness.h"
 
 #include <QFile>
+#include <QJsonDocument>
 #include <QPainter>
 #include <QPdfWriter>
 #include <QProcess>
@@ -27,6 +30,19 @@ QByteArray waitForFile(const QString& path, qint64 minSize, int timeoutMs = 1500
     }
     return {};
 }
+// The 当场行政处罚决定书 laid out with its sample data, as the terminal issues it.
+forms::LaidOutDocument decision()
+{
+    auto tpl = forms::DocumentTemplate::fromFile(
+        QStringLiteral(FIELDCASE_SOURCE_DIR "/forms/templates/dangchang-chufa-jueding.json"));
+    REQUIRE(tpl);
+    QFile f(QStringLiteral(
+        FIELDCASE_SOURCE_DIR "/forms/templates/samples/dangchang-chufa-jueding.sample.json"));
+    REQUIRE(f.open(QIODevice::ReadOnly));
+    auto laidOut = forms::layout(*tpl, QJsonDocument::fromJson(f.readAll()).object());
+    REQUIRE(laidOut);
+    return *laidOut;
+}
 } // namespace
 
 TEST_CASE("An ESC/P-K stream reaches a raw CUPS printer byte for byte", "[cups][printing]")
@@ -37,8 +53,10 @@ TEST_CASE("An ESC/P-K stream reaches a raw CUPS printer byte for byte", "[cups][
     auto profile = forms::PrinterProfile::fromFile(
         QStringLiteral(FIELDCASE_SOURCE_DIR "/forms/printers/epson-lq630k.json"));
     REQUIRE(profile);
-    const QByteArray stream = forms::alignmentTestPage(*profile);
-    REQUIRE(stream.size() > 100);
+    auto rendered = forms::renderEscp(decision(), *profile);
+    REQUIRE(rendered);
+    const QByteArray stream = *rendered;
+    REQUIRE(stream.size() > 1000);
     auto outcome = devices::printThroughCups({cups.server(), QStringLiteral("raw9100"), stream,
         QStringLiteral("application/vnd.cups-raw"), QStringLiteral("alignment"), 30000});
     REQUIRE(outcome);
@@ -54,14 +72,7 @@ TEST_CASE("A PDF goes through a CUPS PDF queue and its text arrives", "[cups][pr
     INFO(cups.error().toStdString());
     REQUIRE(cups.started());
     const QString pdfPath = QStringLiteral(FIELDCASE_BINARY_DIR "/cups-test.pdf");
-    {
-        QPdfWriter writer(pdfPath);
-        writer.setPageSize(QPageSize(QPageSize::A4));
-        QPainter painter(&writer);
-        painter.setFont(QFont(QStringLiteral("Noto Sans CJK SC"), 14));
-        painter.drawText(
-            QPointF(500, 1000), QStringLiteral("当场行政处罚决定书 示交罚〔2026〕00001号"));
-    }
+    REQUIRE(forms::renderPdf(decision(), pdfPath));
     QFile in(pdfPath);
     REQUIRE(in.open(QIODevice::ReadOnly));
     auto outcome = devices::printThroughCups({cups.server(), QStringLiteral("pdffile"),
@@ -76,8 +87,9 @@ TEST_CASE("A PDF goes through a CUPS PDF queue and its text arrives", "[cups][pr
     // Qt's PDF text layer maps some glyphs to Kangxi radicals (⽰ for 示); NFKC maps them back.
     const QString extracted
         = QString::fromUtf8(text.readAllStandardOutput()).normalized(QString::NormalizationForm_KC);
-    CHECK(extracted.contains(QStringLiteral("示交罚")));
-    CHECK(extracted.contains(QStringLiteral("00001")));
+    CHECK(extracted.contains(QStringLiteral("示交罚〔2026〕00001号")));
+    CHECK(extracted.contains(QStringLiteral("申请行政复议")));
+    CHECK(extracted.contains(QStringLiteral("当场行政处罚决定书"))); // NFKC folds the radical forms
 }
 
 TEST_CASE("A job whose scheduler dies mid-job is unknown, never printed", "[cups][printing]")
