@@ -13,6 +13,8 @@
 
 #include <map>
 #include <set>
+#include <thread>
+#include <vector>
 
 namespace fieldcase {
 
@@ -55,6 +57,44 @@ Status checkEvents(CaseStore& store, CheckReport& report)
         keys[keyRows->text(0)] = key ? std::optional<PublicKey>(*key) : std::nullopt;
     }
 
+    // Signature verification (SM2: ~0.3 ms each) dominates the check, so events are collected in
+    // batches and their signatures verified on two threads; the issues are then emitted in the
+    // same order and form as a one-by-one check would.
+    struct Pending
+    {
+        QString id;
+        QByteArray body;
+        QByteArray signature;
+        const PublicKey* key = nullptr;
+        QStringList before; // problems found before the signature check
+        QStringList after; // and after it
+        QList<CheckIssue> chainIssues;
+        bool signatureOk = true;
+    };
+    std::vector<Pending> batch;
+    const auto flush = [&] {
+        const auto verifyRange = [&batch](size_t from, size_t to) {
+            for (size_t i = from; i < to; ++i)
+                if (batch[i].key)
+                    batch[i].signatureOk = batch[i].key->verify(batch[i].body, batch[i].signature);
+        };
+        const size_t half = batch.size() / 2;
+        std::thread second(verifyRange, half, batch.size());
+        verifyRange(0, half);
+        second.join();
+        for (Pending& p : batch) {
+            QStringList problems = p.before;
+            if (!p.signatureOk)
+                problems << CoreText::tr("signature invalid");
+            problems << p.after;
+            if (!problems.isEmpty())
+                report.issues.append(
+                    {QStringLiteral("event"), p.id, problems.join(QLatin1String("; "))});
+            report.issues.append(p.chainIssues);
+        }
+        batch.clear();
+    };
+
     auto stmt = db.prepare(std::string("SELECT ") + store::kEventColumns
         + " FROM events ORDER BY terminal_id, case_id, chain_seq");
     if (!stmt)
@@ -72,6 +112,7 @@ Status checkEvents(CaseStore& store, CheckReport& report)
         const QString id = stmt->text(0);
         auto parsed = store::eventFromRow(*stmt);
         if (!parsed) {
+            flush(); // keep the order of issues
             report.issues.append({QStringLiteral("event"), id, parsed.error().message});
             continue;
         }
@@ -85,34 +126,34 @@ Status checkEvents(CaseStore& store, CheckReport& report)
             ++report.chains;
         }
 
-        QStringList problems;
-        const QByteArray body = e.canonicalBytes();
-        const QByteArray computed = Hasher::hash(e.hashAlgorithm, body);
+        Pending p;
+        p.id = id;
+        p.body = e.canonicalBytes();
+        p.signature = e.signature;
+        const QByteArray computed = Hasher::hash(e.hashAlgorithm, p.body);
         if (computed != e.hash)
-            problems << CoreText::tr("hash mismatch (content altered)");
+            p.before << CoreText::tr("hash mismatch (content altered)");
         auto key = keys.find(e.terminalId);
         if (key == keys.end() || !key->second)
-            problems << CoreText::tr("no usable key for terminal %1").arg(e.terminalId);
-        else if (!key->second->verify(body, e.signature))
-            problems << CoreText::tr("signature invalid");
+            p.before << CoreText::tr("no usable key for terminal %1").arg(e.terminalId);
+        else
+            p.key = &*key->second;
         if (const EventTypeSpec* spec = findEventType(e.type); !spec)
-            problems << CoreText::tr("unknown type %1").arg(e.type);
+            p.after << CoreText::tr("unknown type %1").arg(e.type);
         else if (auto valid = validatePayload(*spec, e.payload); !valid)
-            problems << valid.error().message;
-        if (!problems.isEmpty())
-            report.issues.append({QStringLiteral("event"), id, problems.join(QLatin1String("; "))});
+            p.after << valid.error().message;
 
         // Chain links: a link holds if prev equals the previous event's stored hash or its
         // recomputed one, so one altered row is reported once (above), not again as a break.
         if (e.chainSeq != expectedSeq)
-            report.issues.append({QStringLiteral("chain"), id,
+            p.chainIssues.append({QStringLiteral("chain"), id,
                 CoreText::tr("gap in the chain of terminal %1 in case %2: "
                              "expected position %3, found %4")
                     .arg(e.terminalId, e.caseId)
                     .arg(expectedSeq)
                     .arg(e.chainSeq)});
         else if (e.prev != storedPrevHash && e.prev != computedPrevHash)
-            report.issues.append({QStringLiteral("chain"), id,
+            p.chainIssues.append({QStringLiteral("chain"), id,
                 CoreText::tr("previous-hash link broken at position %1 of "
                              "terminal %2 in case %3")
                     .arg(e.chainSeq)
@@ -120,7 +161,11 @@ Status checkEvents(CaseStore& store, CheckReport& report)
         expectedSeq = e.chainSeq + 1;
         storedPrevHash = e.hash;
         computedPrevHash = computed;
+        batch.push_back(std::move(p));
+        if (batch.size() >= 512)
+            flush();
     }
+    flush();
     return {};
 }
 
