@@ -2492,6 +2492,113 @@
     </message>
 </context>
 <context>
+    <name>Devices</name>
+    <message>
+        <source>The image is empty; there is nothing to scan.</source>
+        <translation>图像为空，没有可识别的内容。</translation>
+    </message>
+    <message>
+        <source>No barcode format was selected.</source>
+        <translation>未选择条码格式。</translation>
+    </message>
+    <message>
+        <source>The image could not be converted to grayscale.</source>
+        <translation>图像无法转换为灰度。</translation>
+    </message>
+    <message>
+        <source>The barcode decoder failed.</source>
+        <translation>条码解码失败。</translation>
+    </message>
+    <message>
+        <source>The image file does not exist.</source>
+        <translation>图像文件不存在。</translation>
+    </message>
+    <message>
+        <source>The image file could not be read: %1</source>
+        <translation>无法读取图像文件：%1</translation>
+    </message>
+    <message>
+        <source>FieldCase document</source>
+        <translation>执法文书</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>链接</translation>
+    </message>
+    <message>
+        <source>ID number (unverified)</source>
+        <translation>身份证号（未核验）</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>The receiver reports no valid fix.</source>
+        <translation>定位接收机报告无有效定位。</translation>
+    </message>
+    <message>
+        <source>The receiver has neither a 2D nor a 3D fix.</source>
+        <translation>定位接收机既无二维也无三维定位。</translation>
+    </message>
+    <message>
+        <source>The receiver did not report HDOP.</source>
+        <translation>定位接收机未报告水平精度因子（HDOP）。</translation>
+    </message>
+    <message>
+        <source>HDOP %1 is above the limit of %2.</source>
+        <translation>HDOP 为 %1，超过上限 %2。</translation>
+    </message>
+    <message>
+        <source>Only %1 satellites used; at least %2 needed.</source>
+        <translation>仅使用 %1 颗卫星，至少需要 %2 颗。</translation>
+    </message>
+    <message>
+        <source>There has been no valid fix yet.</source>
+        <translation>尚未获得有效定位。</translation>
+    </message>
+    <message>
+        <source>The last valid fix is %1 s old (limit %2 s).</source>
+        <translation>最近一次有效定位已过去 %1 秒（上限 %2 秒）。</translation>
+    </message>
+    <message>
+        <source>Satellite time and device time differ by %1 s (limit %2 s); one of the clocks is wrong or the signal is spoofed.</source>
+        <translation>卫星时间与设备时间相差 %1 秒（上限 %2 秒）；其中一个时钟有误，或信号被欺骗。</translation>
+    </message>
+    <message>
+        <source>The position jumped %1 m in %2 s (%3 km/h); this is not physically possible.</source>
+        <translation>位置在 %2 秒内跳变 %1 米（%3 千米/小时），物理上不可能。</translation>
+    </message>
+    <message>
+        <source>Invalid baud rate in &quot;%1&quot;.</source>
+        <translation>“%1”中的波特率无效。</translation>
+    </message>
+    <message>
+        <source>No serial port given.</source>
+        <translation>未指定串口。</translation>
+    </message>
+    <message>
+        <source>Cannot open the GNSS port %1: %2</source>
+        <translation>无法打开定位串口 %1：%2</translation>
+    </message>
+    <message>
+        <source>Expected host:port, got &quot;%1&quot;.</source>
+        <translation>应为“主机:端口”，实际为“%1”。</translation>
+    </message>
+    <message>
+        <source>Unsupported GNSS source &quot;%1&quot;.</source>
+        <translation>不支持的定位来源“%1”。</translation>
+    </message>
+    <message>
+        <source>Cannot open the NMEA log %1: %2</source>
+        <translation>无法打开 NMEA 日志 %1：%2</translation>
+    </message>
+    <message>
+        <source>The GNSS server closed the connection.</source>
+        <translation>定位服务器关闭了连接。</translation>
+    </message>
+</context>
+<context>
     <name>Forms</name>
     <message>
         <source>The document has no pages</source>
@@ -3125,6 +3232,25 @@
     <message>
         <source>Printer profile: &quot;%1&quot; must be 1 to 8 bytes written as hex digits, e.g. &quot;1C26&quot;; got &quot;%2&quot;.</source>
         <translation>打印机配置：“%1”必须为以十六进制数字表示的 1 至 8 个字节，例如“1C26”，实际为“%2”。</translation>
+    </message>
+</context>
+<context>
+    <name>fieldcase::forms::TemplateLibrary</name>
+    <message>
+        <source>No document templates in %1</source>
+        <translation>%1 中没有文书模板</translation>
+    </message>
+    <message>
+        <source>Template %1 version %2 is defined twice</source>
+        <translation>模板 %1 的版本 %2 重复定义</translation>
+    </message>
+    <message>
+        <source>There is no document template “%1”</source>
+        <translation>没有文书模板“%1”</translation>
+    </message>
+    <message>
+        <source>No version of document template “%1” is in force on %2</source>
+        <translation>文书模板“%1”在 %2 没有有效版本</translation>
     </message>
 </context>
 </TS>
