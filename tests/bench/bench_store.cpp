@@ -195,7 +195,7 @@ int runLargeStore(const BenchOptions& options)
         checkSeconds, QStringLiteral("s"));
     report.addValue(QStringLiteral("checkStore rate"), double(events) / checkSeconds,
         QStringLiteral("events/s"));
-    report.addRow({QStringLiteral("SM2 verify p50 (est. share of checkStore)"),
+    report.addRow({QStringLiteral("SM2 verify p50 (one-thread share of checkStore)"),
         verify.percentileUs(50) / 1000, QStringLiteral("ms"), std::nullopt, {}, 100 * verifyShare,
         QStringLiteral("%"), {}, std::nullopt});
     report.addValue(QStringLiteral("rebuildProjections rate"), double(events) / rebuildSeconds,
