@@ -2,12 +2,22 @@
 // undoes Qt's radical mapping, external tools, and golden PNG comparison with a .fail file.
 #pragma once
 
+#include "forms/layout/layout.h"
+
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
 
 namespace fieldcase::forms::formstest {
 
+// A shipped template's JSON file (forms/templates/<name>.json).
+QString templateFile(const QString& name);
+// The shipped demo sample for a template (forms/templates/samples/<name>.sample.json).
+QJsonObject sampleData(const QString& name);
+// All laid-out text of every page, concatenated.
+QString allText(const LaidOutDocument& doc);
+// How many text runs on page are exactly text.
+int countText(const Page& page, const QString& text);
 // Where rendered PDFs and PNGs of the tests go (in the build tree).
 QString outDir();
 // data without the value at a dotted path (to test that required fields are refused).

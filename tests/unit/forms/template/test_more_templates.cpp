@@ -21,41 +21,6 @@ using namespace fieldcase::forms::formstest;
 
 namespace {
 
-QString templateFile(const QString& name)
-{
-    return QStringLiteral(FIELDCASE_SOURCE_DIR "/forms/templates/") + name
-        + QStringLiteral(".json");
-}
-
-QJsonObject sampleData(const QString& name)
-{
-    QFile f(QStringLiteral(FIELDCASE_SOURCE_DIR "/forms/templates/samples/") + name
-        + QStringLiteral(".sample.json"));
-    REQUIRE(f.open(QIODevice::ReadOnly));
-    QJsonParseError err;
-    const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &err);
-    INFO(err.errorString().toStdString());
-    REQUIRE(doc.isObject());
-    return doc.object();
-}
-
-QString allText(const LaidOutDocument& doc)
-{
-    QString all;
-    for (const auto& p : doc.pages)
-        for (const auto& t : p.texts)
-            all += t.text;
-    return all;
-}
-
-int countText(const Page& page, const QString& text)
-{
-    int n = 0;
-    for (const auto& t : page.texts)
-        n += t.text == text ? 1 : 0;
-    return n;
-}
-
 struct Spec
 {
     QString name;
