@@ -5,9 +5,7 @@
 #include "forms/template/template.h"
 #include "tests/unit/forms/template/formstestutil.h"
 
-#include <QFile>
 #include <QJsonArray>
-#include <QJsonDocument>
 
 #include <catch2/catch.hpp>
 

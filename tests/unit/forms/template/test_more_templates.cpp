@@ -6,9 +6,7 @@
 #include "tests/unit/forms/template/formstestutil.h"
 
 #include <QDir>
-#include <QFile>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QProcess>
 
 #include <catch2/catch.hpp>
