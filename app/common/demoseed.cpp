@@ -39,7 +39,7 @@ Status seedDemoOfficers(CaseStore& store, const QJsonObject& demo)
     return {};
 }
 
-Result<QString> openDemoCase(CaseStore& store, const QJsonObject& demo)
+Result<QString> openDemoCase(CaseStore& store, const QJsonObject& demo, const QJsonObject& position)
 {
     const QJsonObject c = demo.value(QLatin1String("demoCase")).toObject();
     const Actor pair {{QStringLiteral("demo-off-1"), QStringLiteral("demo-off-2")}, Role::Officer};
@@ -52,19 +52,19 @@ Result<QString> openDemoCase(CaseStore& store, const QJsonObject& demo)
                 {QLatin1String("place"), c.value(QLatin1String("place"))},
                 {QLatin1String("source"), QStringLiteral("patrol")},
                 {QLatin1String("unitId"), unitId}},
-            {}});
+            position});
     if (!opened)
         return fail(std::move(opened.error()));
     const QString caseId = opened->caseId;
     FC_TRY(store.append(pair,
         {QStringLiteral("party.recorded"), caseId, c.value(QLatin1String("party")).toObject(),
-            {}}));
+            position}));
     FC_TRY(store.append(pair,
         {QStringLiteral("vehicle.recorded"), caseId, c.value(QLatin1String("vehicle")).toObject(),
-            {}}));
+            position}));
     FC_TRY(store.append(pair,
         {QStringLiteral("case.note"), caseId,
-            {{QLatin1String("text"), c.value(QLatin1String("note"))}}, {}}));
+            {{QLatin1String("text"), c.value(QLatin1String("note"))}}, position}));
     return caseId;
 }
 
@@ -94,7 +94,9 @@ Result<QJsonObject> caseSnapshot(CaseStore& store, const QString& caseId)
             {QLatin1String("actors"), QJsonArray::fromStringList(e.actors)},
             {QLatin1String("chain"), e.chainSeq},
             {QLatin1String("hash"), QString::fromLatin1(e.hash.toHex())},
-            {QLatin1String("payload"), e.payload}});
+            {QLatin1String("payload"), e.payload},
+            {QLatin1String("position"),
+                e.position.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(e.position)}});
     out.insert(QLatin1String("events"), list);
     return out;
 }

@@ -9,10 +9,13 @@
 #include "core/rules/rulebook.h"
 #include "core/rules/rulesjson.h"
 #include "core/store/checker.h"
+#include "devices/gnss/gnssassessment.h"
+#include "devices/gnss/nmeasource.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QEventLoop>
 #include <QJsonDocument>
 #include <QMessageBox>
 #include <QTextStream>
@@ -27,6 +30,47 @@ class Terminal
     Q_DECLARE_TR_FUNCTIONS(Terminal)
 
 public:
+    // The demo kit's GNSS: the bundled recording of a patrol car stopping on G4, replayed as a
+    // live receiver (retimed to now). Waits up to 3 s for a fix the accuracy gate accepts and
+    // returns it as an event position; an empty object (and the reason, printed) otherwise.
+    static QJsonObject demoPosition(QTextStream& out)
+    {
+        devices::NmeaSource gnss;
+        QJsonObject position;
+        QStringList reasons;
+        QEventLoop loop;
+        QObject::connect(
+            &gnss, &devices::NmeaSource::fixReceived, &loop, [&](const devices::GnssFix& fix) {
+                const devices::GnssAssessment verdict
+                    = devices::assess(fix, std::nullopt, Clock::system().nowMs());
+                reasons = verdict.rejectReasons;
+                if (verdict.clockDrift)
+                    reasons.append(verdict.clockDriftReason);
+                if (!reasons.isEmpty())
+                    return;
+                position = devices::eventPosition(fix);
+                out << tr("Position: %1, %2 (%3 satellites, HDOP %4, source %5)")
+                           .arg(fix.latitude, 0, 'f', 6)
+                           .arg(fix.longitude, 0, 'f', 6)
+                           .arg(fix.satellitesUsed)
+                           .arg(fix.hdop.value_or(0), 0, 'f', 1)
+                           .arg(position.value(QLatin1String("source")).toString())
+                    << Qt::endl;
+                loop.quit();
+            });
+        QTimer::singleShot(3000, &loop, &QEventLoop::quit);
+        gnss.start(QStringLiteral("file::/demo/gnss/g4-roadside-stop.nmea?interval=50"));
+        loop.exec();
+        if (position.isEmpty()) {
+            if (!gnss.lastError().isEmpty())
+                reasons.append(gnss.lastError());
+            out << tr("No position accepted; the case is opened without one: %1")
+                       .arg(reasons.join(QLatin1Char(' ')))
+                << Qt::endl;
+        }
+        return position;
+    }
+
     // Headless demo: opens a demo case through core, prints what was stored, checks the store.
     static int runHeadless(
         CaseStore& store, rules::ReferenceStore& reference, const QJsonObject& demo)
@@ -35,7 +79,7 @@ public:
         out << tr("FieldCase headless demo (no display found)") << '\n'
             << tr("Terminal: %1").arg(store.terminalId()) << '\n'
             << tr("Store: %1").arg(store.databasePath()) << Qt::endl;
-        auto caseId = app::openDemoCase(store, demo);
+        auto caseId = app::openDemoCase(store, demo, demoPosition(out));
         if (!caseId) {
             out << tr("Could not open the demo case: %1").arg(caseId.error().toString())
                 << Qt::endl;

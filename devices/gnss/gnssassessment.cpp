@@ -93,4 +93,18 @@ GnssAssessment assess(const GnssFix& fix, const std::optional<GnssFix>& previous
     return result;
 }
 
+QJsonObject eventPosition(const GnssFix& fix)
+{
+    QJsonObject o {{QLatin1String("lat"), fix.latitude}, {QLatin1String("lon"), fix.longitude},
+        {QLatin1String("satellites"), fix.satellitesUsed},
+        {QLatin1String("source"), QStringLiteral("gnss:") + fix.sourceTalker}};
+    if (fix.altitudeM)
+        o.insert(QLatin1String("altitudeM"), *fix.altitudeM);
+    if (fix.utc.isValid())
+        o.insert(QLatin1String("fixAt"), fix.utc.toMSecsSinceEpoch());
+    if (fix.hdop)
+        o.insert(QLatin1String("hdop"), *fix.hdop);
+    return o;
+}
+
 } // namespace fieldcase::devices

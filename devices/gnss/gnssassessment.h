@@ -4,6 +4,7 @@
 
 #include "devices/gnss/nmeaparser.h"
 
+#include <QJsonObject>
 #include <QString>
 #include <QStringList>
 
@@ -46,5 +47,10 @@ struct GnssAssessment
 // and systemNowMs the device clock (for drift and age).
 [[nodiscard]] GnssAssessment assess(const GnssFix& fix, const std::optional<GnssFix>& previous,
     qint64 systemNowMs, const GnssPolicy& policy = {});
+
+// The fix as the `position` object of a case event (docs/events.md; validated by core):
+// lat, lon, altitudeM, fixAt (receiver UTC, ms), satellites, hdop, source ("gnss:" + talker).
+// Call it only for a fix assess() accepted.
+[[nodiscard]] QJsonObject eventPosition(const GnssFix& fix);
 
 } // namespace fieldcase::devices

@@ -1,5 +1,7 @@
 #include "devices/gnss/nmeasource.h"
 
+#include "devices/gnss/nmeareplay.h"
+
 #include <QAbstractSocket>
 #include <QCoreApplication>
 #include <QHash>
@@ -61,11 +63,40 @@ Result<std::unique_ptr<QIODevice>> openTcp(const QString& rest)
     return std::unique_ptr<QIODevice>(std::move(socket));
 }
 
+// "file:/path/log.nmea?interval=1000&loop=1&retime=1" (the defaults): see NmeaReplayOptions.
+Result<std::unique_ptr<QIODevice>> openReplay(const QString& rest)
+{
+    const qsizetype q = rest.indexOf(u'?');
+    NmeaReplayOptions options;
+    if (q >= 0) {
+        const QUrlQuery query(rest.mid(q + 1));
+        const auto flag = [&](const QString& key, bool fallback) {
+            return query.hasQueryItem(key) ? query.queryItemValue(key) != QStringLiteral("0")
+                                           : fallback;
+        };
+        options.loop = flag(QStringLiteral("loop"), options.loop);
+        options.retime = flag(QStringLiteral("retime"), options.retime);
+        if (query.hasQueryItem(QStringLiteral("interval"))) {
+            bool ok = false;
+            options.intervalMs = query.queryItemValue(QStringLiteral("interval")).toInt(&ok);
+            if (!ok || options.intervalMs <= 0)
+                return fail(ErrorCode::InvalidArgument,
+                    QCoreApplication::translate("Devices", "Invalid replay interval in \"%1\".")
+                        .arg(rest));
+        }
+    }
+    auto device = NmeaReplayDevice::open(rest.left(q), options);
+    if (!device)
+        return fail(std::move(device.error()));
+    return std::unique_ptr<QIODevice>(std::move(*device));
+}
+
 QHash<QString, NmeaDeviceFactory>& schemes()
 {
     static QHash<QString, NmeaDeviceFactory> registry {
         {QStringLiteral("serial"), openSerial},
         {QStringLiteral("tcp"), openTcp},
+        {QStringLiteral("file"), openReplay},
     };
     return registry;
 }

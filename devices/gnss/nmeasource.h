@@ -19,11 +19,12 @@ namespace fieldcase::devices {
 // Creates (and starts opening) a device for the part of the URI after "scheme:".
 using NmeaDeviceFactory = std::function<Result<std::unique_ptr<QIODevice>>(const QString& rest)>;
 
-// Adds or replaces the backend for a URI scheme ("serial" and "tcp" are built in).
+// Adds or replaces the backend for a URI scheme ("serial", "tcp" and "file" are built in).
 void registerNmeaScheme(const QString& scheme, NmeaDeviceFactory factory);
 
-// Picks the backend by scheme: "serial:/dev/ttyUSB0?baud=9600" (default 9600 8N1) or
-// "tcp:host:port". Serial ports come back open; sockets come back connecting.
+// Picks the backend by scheme: "serial:/dev/ttyUSB0?baud=9600" (default 9600 8N1),
+// "tcp:host:port", or "file:/path/log.nmea?interval=1000&loop=1&retime=1" to replay a recording
+// (nmeareplay.h). Serial ports and replays come back open; sockets come back connecting.
 [[nodiscard]] Result<std::unique_ptr<QIODevice>> openNmeaDevice(const QString& uri);
 
 // Reads NMEA from a device named by URI, parses it and reports fixes and connection state.

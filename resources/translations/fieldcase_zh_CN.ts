@@ -2597,6 +2597,18 @@
         <source>The GNSS server closed the connection.</source>
         <translation>定位服务器关闭了连接。</translation>
     </message>
+    <message>
+        <source>Cannot open the NMEA recording %1: %2</source>
+        <translation>无法打开 NMEA 记录 %1：%2</translation>
+    </message>
+    <message>
+        <source>The NMEA recording %1 contains no sentences.</source>
+        <translation>NMEA 记录 %1 中没有任何语句。</translation>
+    </message>
+    <message>
+        <source>Invalid replay interval in &quot;%1&quot;.</source>
+        <translation>“%1”中的回放间隔无效。</translation>
+    </message>
 </context>
 <context>
     <name>Forms</name>
@@ -2713,6 +2725,14 @@
     <message>
         <source>Rules evaluation (reference data: %1):</source>
         <translation>规则计算结果（参考数据：%1）：</translation>
+    </message>
+    <message>
+        <source>Position: %1, %2 (%3 satellites, HDOP %4, source %5)</source>
+        <translation>位置：%1, %2（%3 颗卫星，HDOP %4，来源 %5）</translation>
+    </message>
+    <message>
+        <source>No position accepted; the case is opened without one: %1</source>
+        <translation>未获得可采信的定位，案件不带位置开立：%1</translation>
     </message>
 </context>
 <context>

@@ -115,6 +115,9 @@ TEST_CASE("The headless demo opens a case through core and prints it", "[cli]")
     CHECK(demo.exitCode == 0);
     CHECK(demo.out.contains(QStringLiteral("货车超限运输（示范案例）")));
     CHECK(demo.out.contains(QStringLiteral("vehicle.recorded")));
+    // The demo kit's GNSS (the bundled G4 recording, replayed live) stamps every event.
+    CHECK(demo.out.contains(QStringLiteral("28.186847, 113.075000")));
+    CHECK(demo.out.count(QStringLiteral("\"source\": \"gnss:GN\"")) == 4);
     CHECK(demo.out.contains(QStringLiteral("OK")));
 }
 

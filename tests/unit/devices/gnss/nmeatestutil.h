@@ -1,9 +1,14 @@
-// Helpers for the GNSS tests: building checksummed NMEA lines.
+// Helpers for the GNSS tests: building checksummed NMEA lines, waiting on the event loop.
 #pragma once
 
 #include "devices/gnss/nmeaparser.h"
 
 #include <QByteArray>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QTimer>
+
+#include <functional>
 
 namespace fieldcase::devices::gnsstest {
 
@@ -13,6 +18,21 @@ inline QByteArray sentence(QByteArrayView body)
     return QByteArray("$") + body.toByteArray() + "*"
         + QByteArray::number(NmeaParser::checksum(body), 16).rightJustified(2, '0').toUpper()
         + "\r\n";
+}
+
+// Spins the event loop until `done` holds or the timeout passes (no QTest).
+inline bool waitUntil(const std::function<bool()>& done, int timeoutMs = 5000)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (!done()) {
+        if (timer.elapsed() > timeoutMs)
+            return false;
+        QEventLoop loop;
+        QTimer::singleShot(10, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    return true;
 }
 
 } // namespace fieldcase::devices::gnsstest

@@ -21,23 +21,9 @@
 using namespace fieldcase;
 using namespace fieldcase::devices;
 using fieldcase::devices::gnsstest::sentence;
+using fieldcase::devices::gnsstest::waitUntil;
 
 namespace {
-
-// Spins the event loop until `done` holds or the timeout passes (no QTest).
-bool waitUntil(const std::function<bool()>& done, int timeoutMs = 5000)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (!done()) {
-        if (timer.elapsed() > timeoutMs)
-            return false;
-        QEventLoop loop;
-        QTimer::singleShot(10, &loop, &QEventLoop::quit);
-        loop.exec();
-    }
-    return true;
-}
 
 // One socat pty pair: DIR/app for the source, DIR/dev for the simulated receiver. A fresh
 // pair per use, because a pty keeps bytes nobody read (stack.md §4).
