@@ -124,6 +124,12 @@ quint8 NmeaParser::checksum(QByteArrayView body)
     return sum;
 }
 
+QByteArray NmeaParser::withChecksum(QByteArrayView body)
+{
+    return QByteArray("$") + body.toByteArray() + "*"
+        + QByteArray::number(checksum(body), 16).rightJustified(2, '0').toUpper();
+}
+
 void NmeaParser::feed(QByteArrayView bytes)
 {
     for (const char c : bytes) {

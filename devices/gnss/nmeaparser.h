@@ -89,6 +89,8 @@ public:
 
     // XOR of the bytes between '$' and '*' (exposed for tests and simulators).
     [[nodiscard]] static quint8 checksum(QByteArrayView body);
+    // "$" + body + "*hh" with the right checksum, no line ending (for simulators and replays).
+    [[nodiscard]] static QByteArray withChecksum(QByteArrayView body);
 
 private:
     enum SentenceKind : unsigned { KindGga = 1, KindRmc = 2 };

@@ -73,9 +73,7 @@ QByteArray NmeaReplayDevice::retimeLine(const QByteArray& line, const QDateTime&
     fields[1] = t.toString(QStringLiteral("HHmmss.zzz")).left(9).toLatin1(); // hhmmss.ss
     if (type == "RMC" && fields.size() > 9) // field 9: ddmmyy
         fields[9] = t.toString(QStringLiteral("ddMMyy")).toLatin1();
-    const QByteArray newBody = fields.join(',');
-    return "$" + newBody + "*"
-        + QByteArray::number(NmeaParser::checksum(newBody), 16).rightJustified(2, '0').toUpper();
+    return NmeaParser::withChecksum(fields.join(','));
 }
 
 Result<std::unique_ptr<NmeaReplayDevice>> NmeaReplayDevice::open(

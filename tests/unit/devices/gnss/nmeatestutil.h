@@ -15,9 +15,7 @@ namespace fieldcase::devices::gnsstest {
 // "$" + body + "*hh\r\n" with the correct XOR checksum.
 inline QByteArray sentence(QByteArrayView body)
 {
-    return QByteArray("$") + body.toByteArray() + "*"
-        + QByteArray::number(NmeaParser::checksum(body), 16).rightJustified(2, '0').toUpper()
-        + "\r\n";
+    return NmeaParser::withChecksum(body) + "\r\n";
 }
 
 // Spins the event loop until `done` holds or the timeout passes (no QTest).
