@@ -1,5 +1,6 @@
 // fieldcase-admin: the installer's command-line tool. Store and demo commands live in main.cpp;
-// reference data, validation, rules, deadlines and scenarios in rulescommands.cpp.
+// reference data, validation, rules, deadlines and scenarios in rulescommands.cpp; rendering in
+// rendercommand.cpp; the GNSS check in gnsscommand.cpp.
 #pragma once
 
 #include "core/rules/rulebook.h"
@@ -30,6 +31,8 @@ private:
     int render(const QString& templateName, const QString& dataFile, const QString& format,
         const QString& outFile, const QString& printerProfile);
     int verifyDocument(const QString& file, bool json);
+    // gnsscommand.cpp
+    int gnssWatch(const QString& uri, int seconds, bool json);
 
     // rulescommands.cpp
     int validate(const QStringList& args, const QString& colour, bool json);

@@ -180,7 +180,8 @@ int Admin::run(const QStringList& args)
         "  scenario run FILE.json [--out DIR]\n"
         "  numbers load FILE.json [--installer ID] | numbers report\n"
         "  render --template NAME --doc-data FILE.json --format pdf|escp --out FILE\n"
-        "  verify-document IMAGE_OR_PDF"));
+        "  verify-document IMAGE_OR_PDF\n"
+        "  gnss watch URI [--seconds N]"));
     parser.addHelpOption();
     QCommandLineOption dataOption(QStringLiteral("data"), tr("Data folder of the terminal."),
         tr("dir"), app::defaultDataDirectory());
@@ -213,9 +214,11 @@ int Admin::run(const QStringList& args)
         tr("ESC/P printer profile (name or path)."), tr("name"), QStringLiteral("epson-lq630k"));
     QCommandLineOption demoTrustOption(QStringLiteral("demo-trust"),
         tr("Trust the bundled demo publisher key (demo and training terminals only)."));
+    QCommandLineOption secondsOption(QStringLiteral("seconds"),
+        tr("How long to listen to the GNSS receiver."), tr("n"), QStringLiteral("10"));
     parser.addOptions({dataOption, jsonOption, skipEvidence, colourOption, violationOption,
         factsOption, dateOption, kindOption, fromOption, outOption, demoTrustOption,
-        installerOption, templateOption, dataOption2, formatOption, printerOption});
+        installerOption, templateOption, dataOption2, formatOption, printerOption, secondsOption});
     parser.addPositionalArgument(
         QStringLiteral("command"), tr("db check | db rebuild | demo seed | demo case"));
     parser.process(args);
@@ -245,6 +248,8 @@ int Admin::run(const QStringList& args)
     if (first == QLatin1String("render"))
         return render(parser.value(templateOption), parser.value(dataOption2),
             parser.value(formatOption), parser.value(outOption), parser.value(printerOption));
+    if (first == QLatin1String("gnss") && pos.value(1) == QLatin1String("watch"))
+        return gnssWatch(pos.value(2), parser.value(secondsOption).toInt(), json);
     if (first == QLatin1String("numbers"))
         return numbers(pos.mid(1), parser.value(installerOption), json);
     if (first == QLatin1String("deadline"))

@@ -43,11 +43,10 @@ public:
             &gnss, &devices::NmeaSource::fixReceived, &loop, [&](const devices::GnssFix& fix) {
                 const devices::GnssAssessment verdict
                     = devices::assess(fix, std::nullopt, Clock::system().nowMs());
-                reasons = verdict.rejectReasons;
-                if (verdict.clockDrift)
-                    reasons.append(verdict.clockDriftReason);
-                if (!reasons.isEmpty())
+                if (!verdict.usable()) {
+                    reasons = verdict.allReasons();
                     return;
+                }
                 position = devices::eventPosition(fix);
                 out << tr("Position: %1, %2 (%3 satellites, HDOP %4, source %5)")
                            .arg(fix.latitude, 0, 'f', 6)

@@ -93,6 +93,16 @@ GnssAssessment assess(const GnssFix& fix, const std::optional<GnssFix>& previous
     return result;
 }
 
+QStringList GnssAssessment::warnings() const
+{
+    QStringList reasons;
+    // A stale fix is also a reject reason, so it is not repeated here.
+    for (const QString* reason : {&clockDriftReason, &impossibleSpeedReason})
+        if (!reason->isEmpty())
+            reasons.append(*reason);
+    return reasons;
+}
+
 QJsonObject eventPosition(const GnssFix& fix)
 {
     QJsonObject o {{QLatin1String("lat"), fix.latitude}, {QLatin1String("lon"), fix.longitude},

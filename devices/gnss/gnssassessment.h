@@ -38,6 +38,13 @@ struct GnssAssessment
 
     bool staleFix = false; // last valid fix is older than policy.maxAgeMs
     QString staleFixReason;
+
+    // Good enough to stamp on evidence: through the gate, and neither a clock nor a jump warning.
+    [[nodiscard]] bool usable() const { return accepted && !clockDrift && !impossibleSpeed; }
+    // The reasons of the clock-drift and jump warnings that are set.
+    [[nodiscard]] QStringList warnings() const;
+    // The reject reasons and the warnings together, for telling the officer why not.
+    [[nodiscard]] QStringList allReasons() const { return rejectReasons + warnings(); }
 };
 
 // Great-circle distance in metres (haversine, mean Earth radius).

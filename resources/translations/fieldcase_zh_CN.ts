@@ -264,30 +264,6 @@
         <translation>用法：fieldcase-admin numbers load FILE.json --installer ID | numbers report</translation>
     </message>
     <message>
-        <source>FieldCase installer and operator tool. Commands (docs/cli.md):
-  db check | db rebuild
-  demo seed | demo case
-  validate id|uscc|org|plate VALUE [--colour C]
-  reference trust KEY.pem | import FILE [DATA] | install-bundled [--demo-trust] | status
-  rules list | rules show CODE | rules evaluate --violation CODE --facts FILE.json [--date D] | rules search TEXT | rules vehicle PLATE
-  deadline --kind KIND --from DATE
-  scenario run FILE.json [--out DIR]
-  numbers load FILE.json [--installer ID] | numbers report
-  render --template NAME --doc-data FILE.json --format pdf|escp --out FILE
-  verify-document IMAGE_OR_PDF</source>
-        <translation>FieldCase 安装与运维工具。命令（详见 docs/cli.md）：
-  db check | db rebuild
-  demo seed | demo case
-  validate id|uscc|org|plate VALUE [--colour C]
-  reference trust KEY.pem | import FILE [DATA] | install-bundled [--demo-trust] | status
-  rules list | rules show CODE | rules evaluate --violation CODE --facts FILE.json [--date D] | rules search TEXT | rules vehicle PLATE
-  deadline --kind KIND --from DATE
-  scenario run FILE.json [--out DIR]
-  numbers load FILE.json [--installer ID] | numbers report
-  render --template NAME --doc-data FILE.json --format pdf|escp --out FILE
-  verify-document IMAGE_OR_PDF</translation>
-    </message>
-    <message>
         <source>Installer officer id acting (for installer commands).</source>
         <translation>执行操作的安装人员编号（用于安装类命令）。</translation>
     </message>
@@ -342,6 +318,64 @@
     <message>
         <source>%1 is not a readable image or PDF</source>
         <translation>%1 不是可读取的图像或 PDF 文件</translation>
+    </message>
+    <message>
+        <source>Usage: fieldcase-admin gnss watch URI [--seconds N] [--json]</source>
+        <translation>用法：fieldcase-admin gnss watch URI [--seconds N] [--json]</translation>
+    </message>
+    <message>
+        <source>%1  %2, %3  %4 satellites  HDOP %5  %6</source>
+        <translation>%1  %2, %3  %4 颗卫星  HDOP %5  %6</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>采信</translation>
+    </message>
+    <message>
+        <source>rejected: %1</source>
+        <translation>不采信：%1</translation>
+    </message>
+    <message>
+        <source>%1 fixes in %2 s, %3 usable; %4 sentences, %5 checksum errors, %6 without checksum, %7 garbage bytes</source>
+        <translation>%2 秒内 %1 个定位，%3 个可用；%4 条语句，%5 个校验和错误，%6 条无校验和，%7 个无效字节</translation>
+    </message>
+    <message>
+        <source>No position data arrived from %1.</source>
+        <translation>未从 %1 收到定位数据。</translation>
+    </message>
+    <message>
+        <source>FieldCase installer and operator tool. Commands (docs/cli.md):
+  db check | db rebuild
+  demo seed | demo case
+  validate id|uscc|org|plate VALUE [--colour C]
+  reference trust KEY.pem | import FILE [DATA] | install-bundled [--demo-trust] | status
+  rules list | rules show CODE | rules evaluate --violation CODE --facts FILE.json [--date D] | rules search TEXT | rules vehicle PLATE
+  deadline --kind KIND --from DATE
+  scenario run FILE.json [--out DIR]
+  numbers load FILE.json [--installer ID] | numbers report
+  render --template NAME --doc-data FILE.json --format pdf|escp --out FILE
+  verify-document IMAGE_OR_PDF
+  gnss watch URI [--seconds N]</source>
+        <translation>FieldCase 安装与运维工具。命令（详见 docs/cli.md）：
+  db check | db rebuild
+  demo seed | demo case
+  validate id|uscc|org|plate VALUE [--colour C]
+  reference trust KEY.pem | import FILE [DATA] | install-bundled [--demo-trust] | status
+  rules list | rules show CODE | rules evaluate --violation CODE --facts FILE.json [--date D] | rules search TEXT | rules vehicle PLATE
+  deadline --kind KIND --from DATE
+  scenario run FILE.json [--out DIR]
+  numbers load FILE.json [--installer ID] | numbers report
+  render --template NAME --doc-data FILE.json --format pdf|escp --out FILE
+  verify-document IMAGE_OR_PDF
+  gnss watch URI [--seconds N]</translation>
+    </message>
+    <message>
+        <source>How long to listen to the GNSS receiver.</source>
+        <translation>监听定位接收机的时长（秒）。</translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation>秒数</translation>
     </message>
 </context>
 <context>

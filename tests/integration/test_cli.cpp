@@ -4,6 +4,7 @@
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -119,6 +120,51 @@ TEST_CASE("The headless demo opens a case through core and prints it", "[cli]")
     CHECK(demo.out.contains(QStringLiteral("28.186847, 113.075000")));
     CHECK(demo.out.count(QStringLiteral("\"source\": \"gnss:GN\"")) == 4);
     CHECK(demo.out.contains(QStringLiteral("OK")));
+}
+
+TEST_CASE("gnss watch judges a receiver for the installer", "[cli][gnss]")
+{
+    const QString recording
+        = QStringLiteral("file:" FIELDCASE_SOURCE_DIR "/resources/demo/gnss/g4-roadside-stop.nmea");
+    auto watch = [](const QString& uri) {
+        return run(kAdmin,
+            {QStringLiteral("gnss"), QStringLiteral("watch"), uri, QStringLiteral("--seconds"),
+                QStringLiteral("1"), QStringLiteral("--json")});
+    };
+
+    // Retimed replay: positions fit for evidence.
+    Run good = watch(recording + QStringLiteral("?interval=50"));
+    INFO(good.out.toStdString() << good.err.toStdString());
+    CHECK(good.exitCode == 0);
+    const QJsonObject report = QJsonDocument::fromJson(good.out.toUtf8()).object();
+    CHECK(report.value(QLatin1String("fixes")).toArray().size() >= 5);
+    CHECK(report.value(QLatin1String("usable")).toInt() >= 5);
+    CHECK(report.value(QLatin1String("checksumErrors")).toInt() == 0);
+    const QJsonObject first = report.value(QLatin1String("fixes")).toArray().first().toObject();
+    CHECK(first.value(QLatin1String("source")).toString() == QStringLiteral("gnss:GN"));
+    CHECK(first.value(QLatin1String("satellites")).toInt() == 14);
+
+    // The log as recorded (November 2026): the receiver talks, but its time cannot be trusted.
+    Run old = watch(recording + QStringLiteral("?interval=50&retime=0&loop=0"));
+    CHECK(old.exitCode == 1);
+    const QJsonArray oldFixes = QJsonDocument::fromJson(old.out.toUtf8())
+                                    .object()
+                                    .value(QLatin1String("fixes"))
+                                    .toArray();
+    REQUIRE_FALSE(oldFixes.isEmpty());
+    CHECK_FALSE(oldFixes.first().toObject().value(QLatin1String("usable")).toBool());
+    CHECK(oldFixes.first()
+              .toObject()
+              .value(QLatin1String("warnings"))
+              .toArray()
+              .first()
+              .toString()
+              .contains(QStringLiteral("Satellite time and device time differ")));
+
+    // A port that does not exist: exit 2 and the reason.
+    Run missing = watch(QStringLiteral("serial:/nonexistent/ttyGPS"));
+    CHECK(missing.exitCode == 2);
+    CHECK(missing.err.contains(QStringLiteral("/nonexistent/ttyGPS")));
 }
 
 TEST_CASE("Reference, validation, rules, deadline and scenario commands", "[cli][rules]")

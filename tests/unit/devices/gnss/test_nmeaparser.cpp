@@ -260,6 +260,9 @@ TEST_CASE("assess: accuracy gate", "[gnss]")
         CHECK(a.staleFix);
         CHECK_FALSE(a.accepted);
         CHECK_FALSE(a.staleFixReason.isEmpty());
+        // Stale is a reject reason, not also a warning: said once.
+        CHECK(a.warnings().isEmpty());
+        CHECK(a.allReasons() == QStringList {a.staleFixReason});
         fix.ageMs = 0;
         a = assess(fix, std::nullopt, now + 5001, policy);
         CHECK(a.staleFix);
@@ -281,6 +284,10 @@ TEST_CASE("assess: impossible speed and clock drift", "[gnss]")
     CHECK(a.impliedSpeedMps == Approx(1000.0));
     CHECK(a.impossibleSpeedReason.contains(QStringLiteral("1000 m in 1.0 s")));
     CHECK(a.accepted); // the flag is a warning for review, not part of the accuracy gate
+    // ... but such a fix is not stamped on evidence.
+    CHECK_FALSE(a.usable());
+    CHECK(a.warnings() == QStringList {a.impossibleSpeedReason});
+    CHECK(a.allReasons() == QStringList {a.impossibleSpeedReason});
 
     // The same kilometre in 60 s is 60 m/s: a fast car, not a jump.
     fix.utc = previous.utc.addSecs(60);
@@ -293,6 +300,14 @@ TEST_CASE("assess: impossible speed and clock drift", "[gnss]")
     CHECK(a.clockDrift);
     CHECK(a.clockDriftMs == 600'000);
     CHECK(a.clockDriftReason.contains(QStringLiteral("600 s")));
+    CHECK(a.accepted);
+    CHECK_FALSE(a.usable());
+    CHECK(a.warnings() == QStringList {a.clockDriftReason});
+
+    // A good fix is usable and has nothing to explain.
+    a = assess(goodFix(now), std::nullopt, now, policy);
+    CHECK(a.usable());
+    CHECK(a.allReasons().isEmpty());
 }
 
 TEST_CASE("GGA after midnight before the new day's RMC gets the next date", "[gnss]")
