@@ -31,7 +31,7 @@ class Terminal
 
 public:
     // The demo kit's GNSS: the bundled recording of a patrol car stopping on G4, replayed as a
-    // live receiver (retimed to now). Waits up to 3 s for a fix the accuracy gate accepts and
+    // live receiver (retimed to now). Waits up to 3 s for a fix fit for evidence (usable()) and
     // returns it as an event position; an empty object (and the reason, printed) otherwise.
     static QJsonObject demoPosition(QTextStream& out)
     {
