@@ -48,6 +48,42 @@ int countText(const Page& page, const QString& text)
     return n;
 }
 
+LaidOutDocument checkShippedLayout(
+    const DocumentTemplate& tmpl, const QString& name, int pages, const QStringList& layoutText)
+{
+    REQUIRE(DocumentTemplate::fromFile(templateFile(name), tmpl.boundPaths()));
+    CHECK(tmpl.id == name);
+    CHECK(tmpl.effectiveFrom == QStringLiteral("2021-07-15"));
+    const QJsonObject sample = sampleData(name);
+    auto doc = layout(tmpl, sample);
+    INFO((doc ? std::string() : doc.error().message.toStdString()));
+    REQUIRE(doc);
+    CHECK(doc->pages.size() == pages);
+    const QString all = allText(*doc);
+    for (const QString& e : layoutText) {
+        INFO(e.toStdString());
+        CHECK(all.contains(e));
+    }
+    // Pre-2021 article numbers must not survive in any template.
+    for (const char* old : {"第三十一条", "第三十二条", "第三十七条", "第四十二条", "第五十一条",
+             "第五十二条", "三日内"})
+        CHECK_FALSE(all.contains(QString::fromUtf8(old)));
+    const QString caseNo = QStringLiteral("案号：")
+        + sample.value(QStringLiteral("case"))
+              .toObject()
+              .value(QStringLiteral("number"))
+              .toString();
+    for (const auto& page : doc->pages) {
+        CHECK(countText(page, caseNo) == 1);
+        for (const auto& item : page.texts) {
+            INFO(item.source.toStdString() << ": " << item.text.toStdString());
+            CHECK(textWidthMm(item.text, item.sizePt, item.bold) <= item.boxMm.width() + 0.05);
+            CHECK(item.boxMm.bottom() <= 297 - 15 + 0.01);
+        }
+    }
+    return *doc;
+}
+
 QString outDir()
 {
     const QString dir = QStringLiteral(FIELDCASE_BINARY_DIR "/forms-template-out");

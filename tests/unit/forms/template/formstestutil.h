@@ -3,6 +3,7 @@
 #pragma once
 
 #include "forms/layout/layout.h"
+#include "forms/template/template.h"
 
 #include <QJsonObject>
 #include <QString>
@@ -18,6 +19,12 @@ QJsonObject sampleData(const QString& name);
 QString allText(const LaidOutDocument& doc);
 // How many text runs on page are exactly text.
 int countText(const Page& page, const QString& text);
+// The checks every shipped template passes: it reloads with its own bound paths, has id `name` and
+// the 2021-07-15 form date, lays out its sample on `pages` pages containing every layoutText,
+// cites no pre-2021 article number, prints the case number once per page, and every text fits
+// its box above the bottom margin. Returns the layout for further checks.
+LaidOutDocument checkShippedLayout(
+    const DocumentTemplate& tmpl, const QString& name, int pages, const QStringList& layoutText);
 // Where rendered PDFs and PNGs of the tests go (in the build tree).
 QString outDir();
 // data without the value at a dotted path (to test that required fields are refused).
