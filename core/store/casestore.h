@@ -12,6 +12,7 @@
 #include "core/event/hlc.h"
 #include "core/store/auditlog.h"
 #include "core/store/blobstore.h"
+#include "core/store/printresult.h"
 
 #include <QIODevice>
 
@@ -113,9 +114,6 @@ struct RenderedDocument
 // Called inside the issuing transaction with the allocated number; an error rolls everything
 // back and consumes no number.
 using DocumentRenderer = std::function<Result<RenderedDocument>(const QString& number)>;
-
-// The outcome of one print job as the printer path reports it.
-enum class PrintResult { Printed, Failed, Unknown };
 
 class CaseStore
 {

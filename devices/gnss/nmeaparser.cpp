@@ -104,14 +104,6 @@ int hexDigit(char c)
 
 } // namespace
 
-int GnssFix::totalSatellitesInView() const
-{
-    int total = 0;
-    for (const int n : satellitesInView)
-        total += n;
-    return total;
-}
-
 NmeaParser::NmeaParser(const Clock& clock)
     : m_clock(clock)
 { }
