@@ -58,6 +58,35 @@ int jobState(http_t* http, const QString& queue, int jobId, QString& detail)
 
 } // namespace
 
+Result<CupsQueueState> queryCupsQueue(const QString& server, const QString& queue)
+{
+    const Http http = connect(server);
+    if (!http) {
+        return fail(ErrorCode::Io, tr("Cannot reach the print scheduler %1")
+                                       .arg(server.isEmpty() ? QString::fromUtf8(cupsServer()) : server));
+    }
+    cups_dest_t* dests = nullptr;
+    const int n = cupsGetDests2(http.get(), &dests);
+    const cups_dest_t* dest = cupsGetDest(queue.toUtf8().constData(), nullptr, n, dests);
+    if (!dest) {
+        cupsFreeDests(n, dests);
+        return fail(ErrorCode::NotFound, tr("The print scheduler has no queue named %1").arg(queue));
+    }
+    const auto option = [&](const char* name) {
+        return QString::fromUtf8(cupsGetOption(name, dest->num_options, dest->options));
+    };
+    CupsQueueState state;
+    state.accepting = option("printer-is-accepting-jobs") == QLatin1String("true");
+    state.state = option("printer-state").toInt();
+    state.message = option("printer-state-message");
+    for (const QString& r : option("printer-state-reasons").split(u',', Qt::SkipEmptyParts)) {
+        if (r != QLatin1String("none"))
+            state.reasons.append(r);
+    }
+    cupsFreeDests(n, dests);
+    return state;
+}
+
 Result<CupsJobOutcome> printThroughCups(const CupsJobRequest& r)
 {
     Http http = connect(r.server);

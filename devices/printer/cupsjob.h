@@ -8,6 +8,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
 
 namespace fieldcase::devices {
 
@@ -27,6 +28,19 @@ struct CupsJobRequest
     QString title;
     int timeoutMs = 30000; // how long to wait for a final job state
 };
+
+// A CUPS queue's state as the scheduler reports it.
+struct CupsQueueState
+{
+    bool accepting = false; // printer-is-accepting-jobs
+    int state = 0; // printer-state: 3 idle, 4 processing, 5 stopped
+    QStringList reasons; // printer-state-reasons other than "none": "media-empty-error", ...
+    QString message; // printer-state-message
+};
+
+// Asks the scheduler about one queue. NotFound if there is no such queue; Io if the scheduler
+// cannot be reached.
+[[nodiscard]] Result<CupsQueueState> queryCupsQueue(const QString& server, const QString& queue);
 
 // Submits the job and waits for a final state. Errors only when the job could not be
 // submitted at all (then nothing was printed: result Failed in the outcome is not enough,
