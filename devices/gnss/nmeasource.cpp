@@ -119,19 +119,10 @@ Result<std::unique_ptr<QIODevice>> openNmeaDevice(const QString& uri)
 }
 
 NmeaSource::NmeaSource(const Clock& clock, QObject* parent)
-    : QObject(parent)
+    : GnssReceiver(parent)
     , m_parser(clock)
 {
     m_parser.setFixCallback([this](const GnssFix& fix) { Q_EMIT fixReceived(fix); });
-    m_reconnectTimer.setSingleShot(true);
-    m_reconnectTimer.setInterval(500);
-    connect(&m_reconnectTimer, &QTimer::timeout, this, &NmeaSource::openDevice);
-    m_staleTimer.setSingleShot(true);
-    m_staleTimer.setInterval(3000);
-    connect(&m_staleTimer, &QTimer::timeout, this, [this] {
-        if (m_state == State::Receiving)
-            setState(State::Stale);
-    });
 }
 
 NmeaSource::~NmeaSource()
@@ -140,21 +131,10 @@ NmeaSource::~NmeaSource()
         m_device->disconnect(this);
 }
 
-void NmeaSource::start(const QString& uri)
+GnssReceiver::Capabilities NmeaSource::backendCapabilities() const
 {
-    stop();
-    m_uri = uri;
-    m_running = true;
-    openDevice();
-}
-
-void NmeaSource::stop()
-{
-    m_running = false;
-    m_reconnectTimer.stop();
-    m_staleTimer.stop();
-    closeDevice();
-    setState(State::Disconnected);
+    return Capability::Position | Capability::Velocity | Capability::Dilution
+        | Capability::SatellitesPerConstellation | Capability::RawLog;
 }
 
 Status NmeaSource::setLogFile(const QString& path)
@@ -171,17 +151,12 @@ Status NmeaSource::setLogFile(const QString& path)
     return {};
 }
 
-void NmeaSource::openDevice()
+void NmeaSource::openBackend(const QString& uri)
 {
-    if (!m_running)
-        return;
-    setState(State::Connecting);
-    auto device = openNmeaDevice(m_uri);
+    auto device = openNmeaDevice(uri);
     if (!device) {
         // Unplugged cable or a pty not yet recreated: keep trying, the receiver may come back.
-        m_lastError = device.error().message;
-        setState(State::Error);
-        m_reconnectTimer.start();
+        noteFailure(device.error().message);
         return;
     }
     m_device = std::move(*device);
@@ -218,8 +193,7 @@ void NmeaSource::onReadyRead()
         m_log.write(data);
         m_log.flush(); // the log is evidence: do not lose its tail in a crash
     }
-    setState(State::Receiving);
-    m_staleTimer.start();
+    noteDataArrived();
     m_parser.feed(data);
 }
 
@@ -227,14 +201,11 @@ void NmeaSource::onDeviceFailed(const QString& message)
 {
     if (!m_device)
         return;
-    m_lastError = message;
-    closeDevice();
-    setState(State::Error);
-    if (m_running)
-        m_reconnectTimer.start();
+    closeBackend();
+    noteFailure(message);
 }
 
-void NmeaSource::closeDevice()
+void NmeaSource::closeBackend()
 {
     if (!m_device)
         return;
@@ -243,15 +214,6 @@ void NmeaSource::closeDevice()
     QIODevice* device = m_device.release();
     device->close();
     device->deleteLater();
-    m_staleTimer.stop();
-}
-
-void NmeaSource::setState(State state)
-{
-    if (state == m_state)
-        return;
-    m_state = state;
-    Q_EMIT stateChanged(state);
 }
 
 } // namespace fieldcase::devices
