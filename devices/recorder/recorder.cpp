@@ -246,37 +246,17 @@ Result<RecorderListing> listRecordings(const RecorderInfo& device, const ListOpt
     return listing;
 }
 
-Result<ImportedRecording> importRecording(CaseStore& store, const Actor& actor,
-    const QString& caseId, const RecorderInfo& device, const Recording& recording,
-    const QJsonObject& position)
+Result<std::optional<ImportedEvidence>> findIdenticalEvidence(
+    CaseStore& store, const QString& caseId, QIODevice& file, qint64 size)
 {
-    auto fd = openNoFollow(device.root, recording.relativePath, recording.device, recording.inode);
-    if (!fd)
-        return fail(std::move(fd.error()));
-    QFile file;
-    if (!file.open(*fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle)) {
-        ::close(*fd);
-        return fail(ErrorCode::Io,
-            QCoreApplication::translate("Devices", "Cannot read %1 on the device: %2")
-                .arg(recording.relativePath, file.errorString()),
-            recording.relativePath);
-    }
-    if (file.size() != recording.size)
-        return fail(ErrorCode::Conflict,
-            QCoreApplication::translate(
-                "Devices", "The file %1 changed on the device since it was listed.")
-                .arg(recording.relativePath),
-            recording.relativePath);
-
-    // Idempotency: the same content attached to this case before. Only evidence of the same size
-    // can match, so a new file is normally read once (by the store) and never hashed here.
     auto events = store.caseEvents(caseId);
     if (!events)
         return fail(std::move(events.error()));
     QHash<QString, QByteArray> computed; // algorithm name -> hex digest of this file
+    std::optional<ImportedEvidence> found;
     for (const Event& e : *events) {
         if (e.type != u"evidence.attached"
-            || e.payload.value(QLatin1String("size")).toInteger() != recording.size)
+            || e.payload.value(QLatin1String("size")).toInteger() != size)
             continue;
         const QString algName = e.payload.value(QLatin1String("hashAlgorithm")).toString();
         const auto alg = hashAlgorithmFromName(algName);
@@ -288,27 +268,84 @@ Result<ImportedRecording> importRecording(CaseStore& store, const Actor& actor,
             QByteArray chunk;
             while (!(chunk = file.read(1 << 20)).isEmpty())
                 hasher.addData(chunk);
-            if (file.error() != QFileDevice::NoError)
+            if (!file.atEnd())
                 return fail(ErrorCode::Io,
-                    QCoreApplication::translate("Devices", "Cannot read %1 on the device: %2")
-                        .arg(recording.relativePath, file.errorString()),
-                    recording.relativePath);
+                    QCoreApplication::translate("Devices", "Cannot read the file: %1")
+                        .arg(file.errorString()));
             computed.insert(algName, hasher.result().toHex());
         }
         if (computed.value(algName)
             == e.payload.value(QLatin1String("blobHash")).toString().toLatin1()) {
-            ImportedRecording done;
-            done.outcome = ImportedRecording::Outcome::AlreadyImported;
+            ImportedEvidence done;
+            done.outcome = ImportedEvidence::Outcome::AlreadyImported;
             done.evidenceId = e.payload.value(QLatin1String("evidenceId")).toString();
             done.eventId = e.id;
             done.hashHex = QString::fromLatin1(computed.value(algName));
             done.hashAlgorithm = algName;
-            done.size = recording.size;
-            return done;
+            done.size = size;
+            found = done;
+            break;
         }
     }
     file.seek(0);
+    return found;
+}
 
+Result<ImportedEvidence> importDeviceFile(CaseStore& store, const Actor& actor,
+    const QString& caseId, const DeviceFile& device, const EvidenceMeta& meta)
+{
+    auto fd = openNoFollow(device.root, device.relativePath, device.device, device.inode);
+    if (!fd)
+        return fail(std::move(fd.error()));
+    QFile file;
+    if (!file.open(*fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle)) {
+        ::close(*fd);
+        return fail(ErrorCode::Io,
+            QCoreApplication::translate("Devices", "Cannot read %1 on the device: %2")
+                .arg(device.relativePath, file.errorString()),
+            device.relativePath);
+    }
+    if (file.size() != device.size)
+        return fail(ErrorCode::Conflict,
+            QCoreApplication::translate(
+                "Devices", "The file %1 changed on the device since it was listed.")
+                .arg(device.relativePath),
+            device.relativePath);
+
+    // Idempotency: the same content attached to this case before. Only evidence of the same size
+    // can match, so a new file is normally read once (by the store) and never hashed here.
+    auto identical = findIdenticalEvidence(store, caseId, file, device.size);
+    if (!identical)
+        return fail(std::move(identical.error()));
+    if (*identical)
+        return **identical;
+
+    auto attached = store.attachEvidence(actor, caseId, file, meta);
+    if (!attached)
+        return fail(std::move(attached.error()));
+    ImportedEvidence done;
+    done.evidenceId = attached->payload.value(QLatin1String("evidenceId")).toString();
+    done.eventId = attached->id;
+    done.hashHex = attached->payload.value(QLatin1String("blobHash")).toString();
+    done.hashAlgorithm = attached->payload.value(QLatin1String("hashAlgorithm")).toString();
+    done.size = attached->payload.value(QLatin1String("size")).toInteger();
+    // The store read what the file held at that moment; a recorder still writing would show here.
+    if (done.size != device.size)
+        return fail(ErrorCode::Conflict,
+            QCoreApplication::translate("Devices",
+                "The file %1 changed while it was imported (%2 bytes stored, %3 listed); "
+                "import it again.")
+                .arg(device.relativePath)
+                .arg(done.size)
+                .arg(device.size),
+            done.evidenceId);
+    return done;
+}
+
+Result<ImportedEvidence> importRecording(CaseStore& store, const Actor& actor,
+    const QString& caseId, const RecorderInfo& device, const Recording& recording,
+    const QJsonObject& position)
+{
     EvidenceMeta meta;
     meta.kind = recording.kind;
     meta.mediaType = recording.mediaType;
@@ -331,27 +368,9 @@ Result<ImportedRecording> importRecording(CaseStore& store, const Actor& actor,
                          ? QCoreApplication::translate("Devices", " (low confidence)")
                          : QString());
     meta.description = about.join(u' ');
-
-    auto attached = store.attachEvidence(actor, caseId, file, meta);
-    if (!attached)
-        return fail(std::move(attached.error()));
-    ImportedRecording done;
-    done.evidenceId = attached->payload.value(QLatin1String("evidenceId")).toString();
-    done.eventId = attached->id;
-    done.hashHex = attached->payload.value(QLatin1String("blobHash")).toString();
-    done.hashAlgorithm = attached->payload.value(QLatin1String("hashAlgorithm")).toString();
-    done.size = attached->payload.value(QLatin1String("size")).toInteger();
-    // The store read what the file held at that moment; a recorder still writing would show here.
-    if (done.size != recording.size)
-        return fail(ErrorCode::Conflict,
-            QCoreApplication::translate("Devices",
-                "The file %1 changed while it was imported (%2 bytes stored, %3 listed); "
-                "import it again.")
-                .arg(recording.relativePath)
-                .arg(done.size)
-                .arg(recording.size),
-            done.evidenceId);
-    return done;
+    return importDeviceFile(store, actor, caseId,
+        {device.root, recording.relativePath, recording.size, recording.device, recording.inode},
+        meta);
 }
 
 } // namespace fieldcase::devices

@@ -98,8 +98,8 @@ struct ListOptions
 [[nodiscard]] Result<RecorderListing> listRecordings(
     const RecorderInfo& device, const ListOptions& options = {});
 
-// What importing one recording did.
-struct ImportedRecording
+// What importing one file did.
+struct ImportedEvidence
 {
     enum class Outcome {
         Imported, // a new evidence item of the case
@@ -121,8 +121,28 @@ struct ImportedRecording
 // matches existing evidence of the case are hashed for that check, so a new file is read once.
 // Blocking: call it off the GUI thread (CaseStore is not shared between threads: give the worker
 // the store for the duration of the import).
-[[nodiscard]] Result<ImportedRecording> importRecording(CaseStore& store, const Actor& actor,
+[[nodiscard]] Result<ImportedEvidence> importRecording(CaseStore& store, const Actor& actor,
     const QString& caseId, const RecorderInfo& device, const Recording& recording,
     const QJsonObject& position = {});
+
+// A file on a device volume as a listing saw it.
+struct DeviceFile
+{
+    QString root;
+    QString relativePath;
+    qint64 size = 0;
+    quint64 device = 0;
+    quint64 inode = 0;
+};
+
+// The import step shared by recorders and cameras (see importRecording for the checks and the
+// idempotency rule): attaches the file with meta and returns what the store recorded.
+[[nodiscard]] Result<ImportedEvidence> importDeviceFile(CaseStore& store, const Actor& actor,
+    const QString& caseId, const DeviceFile& file, const EvidenceMeta& meta);
+
+// The evidence of caseId whose content equals the open file (hashing it only if some evidence
+// has the same size), or nullopt. The file is left at position 0.
+[[nodiscard]] Result<std::optional<ImportedEvidence>> findIdenticalEvidence(
+    CaseStore& store, const QString& caseId, QIODevice& file, qint64 size);
 
 } // namespace fieldcase::devices

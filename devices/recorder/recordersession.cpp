@@ -21,7 +21,7 @@ RecorderSession::RecorderSession(QObject* parent)
         for (const ItemResult& r : std::as_const(m_results)) {
             if (!r.imported)
                 ++failed;
-            else if (r.imported->outcome == ImportedRecording::Outcome::AlreadyImported)
+            else if (r.imported->outcome == ImportedEvidence::Outcome::AlreadyImported)
                 ++already;
             else
                 ++imported;

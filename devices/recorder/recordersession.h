@@ -30,7 +30,7 @@ public:
     {
         int listing = -1;
         int recording = -1;
-        std::optional<ImportedRecording> imported; // empty on error
+        std::optional<ImportedEvidence> imported; // empty on error
         QString error;
     };
 
