@@ -75,6 +75,8 @@ GnssConstellation GpsdParser::constellationOfPrn(int prn)
         return GnssConstellation::Glonass;
     if (prn >= 201 && prn <= 235)
         return GnssConstellation::BeiDou;
+    if (prn >= 401 && prn <= 437) // gpsd 3.20+ numbers BeiDou from 401
+        return GnssConstellation::BeiDou;
     if (prn >= 301 && prn <= 336)
         return GnssConstellation::Galileo;
     return GnssConstellation::Unknown;
