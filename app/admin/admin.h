@@ -1,10 +1,12 @@
 // fieldcase-admin: the installer's command-line tool. Store and demo commands live in main.cpp;
 // reference data, validation, rules, deadlines and scenarios in rulescommands.cpp; rendering in
-// rendercommand.cpp; the GNSS check in gnsscommand.cpp.
+// rendercommand.cpp; the GNSS check in gnsscommand.cpp; device plugins and profiles in
+// devicescommand.cpp.
 #pragma once
 
 #include "core/rules/rulebook.h"
 #include "core/store/casestore.h"
+#include "devices/api/device.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
@@ -33,6 +35,9 @@ private:
     int verifyDocument(const QString& file, bool json);
     // gnsscommand.cpp
     int gnssWatch(const QString& uri, int seconds, bool json);
+    // devicescommand.cpp
+    int devicesCommand(const QStringList& args, const QString& profile, int seconds, bool json);
+    static QString deviceLine(const devices::Device& device);
 
     // rulescommands.cpp
     int validate(const QStringList& args, const QString& colour, bool json);

@@ -181,7 +181,8 @@ int Admin::run(const QStringList& args)
         "  numbers load FILE.json [--installer ID] | numbers report\n"
         "  render --template NAME --doc-data FILE.json --format pdf|escp --out FILE\n"
         "  verify-document IMAGE_OR_PDF\n"
-        "  gnss watch URI [--seconds N]"));
+        "  gnss watch URI [--seconds N]\n"
+        "  devices list|probe|test [SLOT|KIND ...] [--profile NAME|FILE] [--seconds N]"));
     parser.addHelpOption();
     QCommandLineOption dataOption(QStringLiteral("data"), tr("Data folder of the terminal."),
         tr("dir"), app::defaultDataDirectory());
@@ -215,10 +216,15 @@ int Admin::run(const QStringList& args)
     QCommandLineOption demoTrustOption(QStringLiteral("demo-trust"),
         tr("Trust the bundled demo publisher key (demo and training terminals only)."));
     QCommandLineOption secondsOption(QStringLiteral("seconds"),
-        tr("How long to listen to the GNSS receiver."), tr("n"), QStringLiteral("10"));
+        tr("How long to listen to the GNSS receiver, or to wait for a device."), tr("n"),
+        QStringLiteral("10"));
+    QCommandLineOption profileOption(QStringLiteral("profile"),
+        tr("Device profile: demo, vehicle-kit, handheld or a file (default: the terminal's)."),
+        tr("name"));
     parser.addOptions({dataOption, jsonOption, skipEvidence, colourOption, violationOption,
         factsOption, dateOption, kindOption, fromOption, outOption, demoTrustOption,
-        installerOption, templateOption, dataOption2, formatOption, printerOption, secondsOption});
+        installerOption, templateOption, dataOption2, formatOption, printerOption, secondsOption,
+        profileOption});
     parser.addPositionalArgument(
         QStringLiteral("command"), tr("db check | db rebuild | demo seed | demo case"));
     parser.process(args);
@@ -250,6 +256,10 @@ int Admin::run(const QStringList& args)
             parser.value(formatOption), parser.value(outOption), parser.value(printerOption));
     if (first == QLatin1String("gnss") && pos.value(1) == QLatin1String("watch"))
         return gnssWatch(pos.value(2), parser.value(secondsOption).toInt(), json);
+    if (first == QLatin1String("devices")) {
+        return devicesCommand(pos.mid(1), parser.value(profileOption),
+            parser.isSet(secondsOption) ? parser.value(secondsOption).toInt() : 5, json);
+    }
     if (first == QLatin1String("numbers"))
         return numbers(pos.mid(1), parser.value(installerOption), json);
     if (first == QLatin1String("deadline"))

@@ -69,10 +69,10 @@ Q_SIGNALS:
 protected:
     using Device::Device;
     void publishFix(const GnssFix& fix);
-
-private:
+    // The last fix; plugins extend it.
     QJsonObject doStatus() const override;
 
+private:
     GnssFix m_fix;
     bool m_hasFix = false;
 };
@@ -124,8 +124,12 @@ protected:
 private:
     virtual void doReadCard(quint64 ticket, const QString& profileId) = 0;
     virtual void doVerifyPin(quint64 ticket, const QString& profileId, const QString& pin) = 0;
+
+protected:
+    // Card presence; plugins extend it.
     QJsonObject doStatus() const override;
 
+private:
     bool m_cardPresent = false;
     quint64 m_nextTicket = 1;
 };

@@ -9,7 +9,7 @@
 
 namespace fieldcase::devices {
 
-Q_LOGGING_CATEGORY(lcDevicePlugins, "fieldcase.devices.plugins")
+Q_LOGGING_CATEGORY(lcDevicePlugins, "fieldcase.devices.plugins", QtInfoMsg)
 
 namespace {
 

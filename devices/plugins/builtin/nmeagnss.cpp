@@ -6,15 +6,6 @@
 
 namespace fieldcase::devices {
 
-namespace {
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("Devices", text);
-}
-
-} // namespace
-
 NmeaGnssDevice::NmeaGnssDevice(const DeviceInfo& info)
     : GnssDevice(info)
     , m_uri(info.settings.value(QLatin1String("uri")).toString())
