@@ -13,7 +13,7 @@ bool officerMatches(const Recording& r, const CasePeriod& c, const LinkOptions& 
 {
     if (r.officerId.isEmpty())
         return options.unknownOfficerMatches;
-    return c.officerIds.contains(r.officerId);
+    return c.officerIds.contains(r.officerId) || c.officerCodes.contains(r.officerId);
 }
 
 QString hhmm(qint64 ms)
@@ -61,6 +61,11 @@ Result<QList<CasePeriod>> casePeriods(
         auto period = casePeriodFromEvents(*events, exclude);
         if (!period)
             return fail(std::move(period.error()));
+        for (const QString& officerId : std::as_const(period->officerIds)) {
+            auto officer = store.officer(officerId);
+            if (officer && !officer->certNo.isEmpty())
+                period->officerCodes.append(officer->certNo);
+        }
         out.append(std::move(*period));
     }
     return out;

@@ -16,7 +16,8 @@ struct CasePeriod
 {
     QString caseId;
     QString title;
-    QStringList officerIds;
+    QStringList officerIds; // store officer ids
+    QStringList officerCodes; // their 执法证号 (certNo), which body cams record as the officer
     qint64 startMs = 0; // Unix ms
     qint64 endMs = 0;
 };
@@ -26,7 +27,8 @@ struct CasePeriod
 // work such as "document.reprinted") are left out. NotFound for an empty log.
 [[nodiscard]] Result<CasePeriod> casePeriodFromEvents(
     const QList<Event>& events, const QStringList& exclude = {});
-// casePeriodFromEvents() for each case id from the store.
+// casePeriodFromEvents() for each case id from the store, with the officers' certificate numbers
+// filled in from the store's officer register.
 [[nodiscard]] Result<QList<CasePeriod>> casePeriods(
     CaseStore& store, const QStringList& caseIds, const QStringList& exclude = {});
 
@@ -54,7 +56,8 @@ struct LinkProposal
 // Proposals for every recording against every case, best first per recording. Score: 0.5 for
 // the officer (0.25 if the recording's officer is unknown), plus up to 0.5 for time: the share
 // of the shorter of recording and case that overlaps, or, within slackMs, less the further off.
-// A recording of another officer is never proposed.
+// A recording's officer matches a case if it equals one of its officer ids or certificate
+// numbers. A recording of another officer is never proposed.
 [[nodiscard]] QList<LinkProposal> proposeLinks(const QList<Recording>& recordings,
     const QList<CasePeriod>& cases, const LinkOptions& options = {});
 

@@ -3,7 +3,6 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QSet>
-#include <QStringDecoder>
 
 #include <cerrno>
 #include <cstring>
@@ -193,7 +192,7 @@ bool isSafeName(const QByteArray& raw)
     // Round-trip through the file-system encoding: a name we cannot decode exactly could not be
     // reopened by the name we would show.
     const QString name = QFile::decodeName(raw);
-    if (QFile::encodeName(name) != raw)
+    if (QFile::encodeName(name) != raw || name.toUtf8() != raw)
         return false;
     for (const QChar c : name) {
         const char16_t u = c.unicode();
@@ -206,9 +205,8 @@ bool isSafeName(const QByteArray& raw)
 QString printableName(const QByteArray& raw)
 {
     QString out;
-    auto decoder = QStringDecoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-    const QString decoded = decoder(raw);
-    if (decoder.hasError() || QFile::encodeName(decoded) != raw) {
+    const QString decoded = QFile::decodeName(raw);
+    if (decoded.toUtf8() != raw || QFile::encodeName(decoded) != raw) {
         for (const char ch : raw) {
             const auto b = static_cast<unsigned char>(ch);
             if (b < 0x20 || b >= 0x7f || b == '\\')
