@@ -15,9 +15,10 @@
 
 namespace fieldcase::rules {
 
-// The kinds of pack this build understands.
-inline constexpr const char* kPackKinds[] = {
-    "violations", "discretion", "procedures", "calendar", "deadlines", "codes", "unit", "registry"};
+// The kinds of pack this build understands. "card-profiles" packs only carry data for the
+// devices layer (IC-card layouts, devices/cardreader/cardprofile.h); core checks their shape.
+inline constexpr const char* kPackKinds[] = {"violations", "discretion", "procedures", "calendar",
+    "deadlines", "codes", "unit", "registry", "card-profiles"};
 
 // The `pack` object of a pack file, with its signature.
 struct Pack

@@ -2,6 +2,7 @@
 
 #include "core/util/text.h"
 
+#include <QJsonArray>
 #include <QSet>
 
 namespace fieldcase::rules {
@@ -21,6 +22,28 @@ std::optional<qint64> optionalFen(const QJsonObject& o, const char* key)
 {
     const QJsonValue v = o.value(QLatin1String(key));
     return v.isDouble() ? std::optional<qint64>(v.toInteger()) : std::nullopt;
+}
+
+// Core stays free of device code, so it checks only the envelope of each IC-card profile; the
+// devices layer parses the layouts (devices::validateCardProfilePack, for a full check at import).
+Status checkCardProfilesShape(const Pack& pack)
+{
+    const QJsonValue profiles = pack.content.value(QLatin1String("profiles"));
+    if (!profiles.isArray() || profiles.toArray().isEmpty())
+        return fail(ErrorCode::InvalidArgument,
+            CoreText::tr("The card-profiles pack has no “profiles” list"));
+    QSet<QString> ids;
+    for (const QJsonValue& v : profiles.toArray()) {
+        const QString id = v.toObject().value(QLatin1String("id")).toString();
+        if (id.isEmpty() || !v.toObject().value(QLatin1String("kind")).isString())
+            return fail(ErrorCode::InvalidArgument,
+                CoreText::tr("Every card profile needs an “id” and a “kind”"));
+        if (ids.contains(id))
+            return fail(ErrorCode::InvalidArgument,
+                CoreText::tr("The card profile “%1” is listed twice").arg(id));
+        ids.insert(id);
+    }
+    return {};
 }
 
 } // namespace
@@ -87,6 +110,8 @@ Status validatePackContent(const Pack& pack, ReferenceStore* store)
         return check(CodeTables::fromJson(pack.content));
     if (k == QLatin1String("unit"))
         return check(UnitSettings::fromJson(pack.content, pack.demo));
+    if (k == QLatin1String("card-profiles"))
+        return checkCardProfilesShape(pack);
     if (k == QLatin1String("registry"))
         return fail(ErrorCode::InvalidArgument,
             CoreText::tr("Registry packs are imported with their data file "

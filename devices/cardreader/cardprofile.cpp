@@ -612,9 +612,10 @@ Result<QString> decodeCardField(const QByteArray& raw, FieldEncoding encoding)
     case FieldEncoding::Utf8:
     case FieldEncoding::Gbk: {
         // GB 18030 is a superset of GBK and GB 2312, so one decoder reads all three.
+        // Stateless: a character cut off at the end of the field is an error, not "more later".
         QStringDecoder decoder = encoding == FieldEncoding::Utf8
-            ? QStringDecoder(QStringDecoder::Utf8)
-            : QStringDecoder("GB18030");
+            ? QStringDecoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless)
+            : QStringDecoder("GB18030", QStringDecoder::Flag::Stateless);
         if (!decoder.isValid())
             return fail(ErrorCode::Internal, tr("This system cannot decode GBK text."));
         const QString text = decoder.decode(trimPadding(raw));

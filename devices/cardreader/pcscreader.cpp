@@ -1,6 +1,7 @@
 #include "devices/cardreader/pcscreader.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QHash>
 #include <QPromise>
 
@@ -643,6 +644,61 @@ Result<QStringList> PcscSession::listReaders()
             continue;
         }
         return names;
+    }
+}
+
+Result<QString> PcscSession::waitForCard(bool present, int timeoutMs, const QString& reader)
+{
+    std::lock_guard lock(d->mutex);
+    QElapsedTimer timer;
+    timer.start();
+    std::vector<QByteArray> storage;
+    std::vector<SCARD_READERSTATE> states;
+    QStringList names;
+    for (int attempt = 0;; ++attempt) {
+        FC_TRY(d->ensureContext());
+        LONG rv = SCARD_S_SUCCESS;
+        auto listed = d->readers(rv);
+        if (contextLost(rv) && attempt == 0) {
+            d->release(); // pcscd restarted: see contextLost()
+            continue;
+        }
+        if (!listed)
+            return fail(listed.error());
+        names = reader.isEmpty() ? *listed : QStringList {reader};
+        break;
+    }
+    if (names.isEmpty())
+        return fail(pcscError(SCARD_E_NO_READERS_AVAILABLE));
+    for (const QString& name : names) {
+        storage.push_back(name.toUtf8());
+        SCARD_READERSTATE s {};
+        s.szReader = storage.back().constData();
+        s.dwCurrentState = SCARD_STATE_UNAWARE;
+        states.push_back(s);
+    }
+    DWORD timeout = 0; // the first call only reads the current states
+    while (true) {
+        const LONG rv
+            = SCardGetStatusChange(d->context, timeout, states.data(), DWORD(states.size()));
+        if (rv != SCARD_S_SUCCESS && rv != SCARD_E_TIMEOUT) {
+            if (contextLost(rv))
+                d->release();
+            return fail(pcscError(rv, QStringLiteral("SCardGetStatusChange")));
+        }
+        for (std::size_t i = 0; i < states.size(); ++i) {
+            const bool has = (states[i].dwEventState & SCARD_STATE_PRESENT)
+                && !(states[i].dwEventState & SCARD_STATE_MUTE);
+            if (has == present)
+                return names.at(qsizetype(i));
+            states[i].dwCurrentState = states[i].dwEventState & ~SCARD_STATE_CHANGED;
+        }
+        const qint64 left = timeoutMs - timer.elapsed();
+        if (left <= 0)
+            return fail(ErrorCode::NotFound,
+                present ? tr("No card was inserted in time.")
+                        : tr("The card was not removed in time."));
+        timeout = DWORD(left);
     }
 }
 

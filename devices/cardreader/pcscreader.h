@@ -72,6 +72,10 @@ public:
 
     // Reader names, in pcscd's order; empty (not an error) when none is attached.
     [[nodiscard]] Result<QStringList> listReaders();
+    // Waits (SCardGetStatusChange) until a card is in the reader (present) or none is (!present)
+    // and returns that reader's name; empty reader: any reader. Holds the session meanwhile.
+    [[nodiscard]] Result<QString> waitForCard(
+        bool present, int timeoutMs, const QString& reader = {});
     // The ATR of the card in reader (empty name: the first reader holding a card).
     [[nodiscard]] Result<QByteArray> cardAtr(const QString& reader = {});
     // The first profile whose application the card selects (9000), or NotFound.
