@@ -1,6 +1,7 @@
 #include "devices/recorder/recorder.h"
 
 #include "core/crypto/hash.h"
+#include "devices/camera/exifreader.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -237,6 +238,15 @@ Result<RecorderListing> listRecordings(const RecorderInfo& device, const ListOpt
         const MediaTimes t = probeMediaTimes(f, r.fileName, r.mtimeMs, probe);
         r.startMs = t.startMs;
         r.startSource = t.startSource;
+        // Body-cam snapshots carry their time in EXIF, ahead of the file name and mtime.
+        if (r.kind == u"photo") {
+            if (const auto exif = readJpegExif(f)) {
+                if (const auto taken = exif->takenAtMs(options.probe.utcOffsetSeconds)) {
+                    r.startMs = *taken;
+                    r.startSource = TimeSource::Exif;
+                }
+            }
+        }
         r.durationMs = r.kind == u"photo" ? 0 : t.durationMs;
         r.durationSource = t.durationSource;
         listing.recordings.append(std::move(r));

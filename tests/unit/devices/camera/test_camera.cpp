@@ -163,7 +163,7 @@ TEST_CASE("EXIF: DateTimeOriginal, offset and GPS in both byte orders", "[camera
 }
 
 TEST_CASE(
-    "Camera folder: times from EXIF, container, file name and mtime; links skipped", "[camera]")
+    "Camera folder: times from EXIF, container, file name and mtime, links skipped", "[camera]")
 {
     TempDir dir;
     const QString card = dir.file(QStringLiteral("card"));

@@ -649,7 +649,7 @@ TEST_CASE("Case links: proposals by officer and time, and 一案一视频 gaps",
 }
 
 TEST_CASE(
-    "Case periods come from the case's events; certificate numbers match body cams", "[recorder]")
+    "Case periods come from the case's events, certificate numbers match body cams", "[recorder]")
 {
     StoreFixture fx;
     fx.clock.setNowMs(utcMs("2026-11-21T00:14:00Z"));
@@ -692,7 +692,12 @@ TEST_CASE("Recorder session: scan and import on a worker thread, results by sign
     CHECK_FALSE(session.lastError().isEmpty());
     REQUIRE(waitUntil([&] { return scanned; }));
     REQUIRE(session.listings().size() == 1);
-    CHECK(session.listings()[0].recordings.size() == 4);
+    REQUIRE(session.listings()[0].recordings.size() == 4);
+    // Qt Multimedia ran on the worker thread: durations and the container date came from it.
+    const Recording& first = session.listings()[0].recordings[0];
+    CHECK(first.startSource == TimeSource::Metadata);
+    CHECK(first.durationSource == QStringLiteral("metadata"));
+    CHECK(std::abs(first.durationMs - 3000) <= 150);
 
     StoreFixture fx;
     const QString caseId = fx.openCase();
@@ -714,4 +719,29 @@ TEST_CASE("Recorder session: scan and import on a worker thread, results by sign
         == QList<RecorderSession::State> {RecorderSession::State::Scanning,
             RecorderSession::State::Ready, RecorderSession::State::Importing,
             RecorderSession::State::Ready});
+}
+
+TEST_CASE("Recorder snapshots: EXIF time first, zero duration", "[recorder]")
+{
+    TempDir dir;
+    REQUIRE(QDir().mkpath(dir.file(QStringLiteral("DCIM"))));
+    TempDir scratch;
+    const QString plain = scratch.file(QStringLiteral("plain.jpg"));
+    makeJpeg(plain);
+    ExifSpec spec;
+    spec.dateTimeOriginal = QStringLiteral("2026:11:21 08:15:01");
+    // The file name says 08:15:00; EXIF wins.
+    writeFile(dir.file(QStringLiteral("DCIM/DSJ0012345_11010001_20261121081500_0009.JPG")),
+        insertExif(readFile(plain), buildExifTiff(spec)));
+    auto device = detectRecorder(dir.path());
+    REQUIRE(device);
+    auto listing = listRecordings(*device);
+    REQUIRE(listing);
+    REQUIRE(listing->recordings.size() == 1);
+    const Recording& r = listing->recordings[0];
+    CHECK(r.kind == QStringLiteral("photo"));
+    CHECK(r.durationMs == 0);
+    CHECK(r.startSource == TimeSource::Exif);
+    CHECK(r.startMs == utcMs("2026-11-21T00:15:01Z"));
+    CHECK(r.officerId == QStringLiteral("11010001"));
 }
