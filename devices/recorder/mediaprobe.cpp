@@ -326,6 +326,25 @@ MediaTimes probeMediaTimes(
         t.startMs = t.durationMs > 0 ? mtimeMs - t.durationMs : mtimeMs;
         t.startSource = TimeSource::FileTime;
     }
+    if (t.startSource == TimeSource::Metadata || t.startSource == TimeSource::Container) {
+        constexpr qint64 kToleranceMs = 2 * 60 * 1000;
+        if (const auto named = parseRecorderFileName(fileName, options.utcOffsetSeconds)) {
+            const qint64 skew = t.startMs - named->startMs;
+            if (options.utcOffsetSeconds != 0
+                && std::abs(skew - qint64(options.utcOffsetSeconds) * 1000) <= kToleranceMs) {
+                t.startMs = named->startMs;
+                t.startSource = TimeSource::FileName;
+                t.timeWarning = QCoreApplication::translate("Devices",
+                    "The recording's container time is local time marked as UTC; the file-name "
+                    "time is used.");
+            } else if (std::abs(skew) > kToleranceMs) {
+                t.timeWarning = QCoreApplication::translate("Devices",
+                    "The container time and the file-name time differ by %1 min; check the "
+                    "recorder's clock.")
+                                    .arg(double(skew) / 60000.0, 0, 'f', 1);
+            }
+        }
+    }
     file.seek(0);
     return t;
 }

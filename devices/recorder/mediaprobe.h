@@ -87,6 +87,8 @@ struct MediaTimes
     qint64 startMs = 0; // Unix ms
     TimeSource startSource = TimeSource::Unknown;
     QString durationSource; // "metadata", "container" or empty
+    // Set when the container time and the file-name time disagree (translated, for the officer).
+    QString timeWarning;
 };
 
 // How probeMediaTimes() looks.
@@ -99,6 +101,9 @@ struct ProbeOptions
 
 // Start time and duration of the open file `file` named fileName with mtime mtimeMs, trying
 // (for the start) Qt metadata, container, file name, mtime and (for the duration) Qt, container.
+// Many DVRs write their local clock into the container as if it were UTC: when the container
+// time is the file-name time shifted by exactly the UTC offset (within 2 min), the file-name time
+// is used; any other disagreement over 2 min keeps the container time and sets timeWarning.
 // The file is left at position 0.
 [[nodiscard]] MediaTimes probeMediaTimes(
     QIODevice& file, QStringView fileName, qint64 mtimeMs, const ProbeOptions& options = {});

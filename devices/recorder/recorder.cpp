@@ -238,6 +238,7 @@ Result<RecorderListing> listRecordings(const RecorderInfo& device, const ListOpt
         const MediaTimes t = probeMediaTimes(f, r.fileName, r.mtimeMs, probe);
         r.startMs = t.startMs;
         r.startSource = t.startSource;
+        r.timeWarning = t.timeWarning;
         // Body-cam snapshots carry their time in EXIF, ahead of the file name and mtime.
         if (r.kind == u"photo") {
             if (const auto exif = readJpegExif(f)) {
@@ -377,6 +378,8 @@ Result<ImportedEvidence> importRecording(CaseStore& store, const Actor& actor,
                      recording.lowConfidence()
                          ? QCoreApplication::translate("Devices", " (low confidence)")
                          : QString());
+    if (!recording.timeWarning.isEmpty())
+        about << recording.timeWarning;
     meta.description = about.join(u' ');
     return importDeviceFile(store, actor, caseId,
         {device.root, recording.relativePath, recording.size, recording.device, recording.inode},

@@ -64,6 +64,7 @@ struct Recording
     qint64 durationMs = -1; // -1 unknown, 0 for stills
     TimeSource startSource = TimeSource::Unknown;
     QString durationSource;
+    QString timeWarning; // MediaTimes::timeWarning: container and file name disagree
     QString officerId; // from the file name, else the identity file
     QString deviceId;
 

@@ -745,3 +745,29 @@ TEST_CASE("Recorder snapshots: EXIF time first, zero duration", "[recorder]")
     CHECK(r.startMs == utcMs("2026-11-21T00:15:01Z"));
     CHECK(r.officerId == QStringLiteral("11010001"));
 }
+
+TEST_CASE(
+    "Recorder clocks: local time written as UTC is recognised, other skews flagged", "[recorder]")
+{
+    TempDir dir;
+    REQUIRE(QDir().mkpath(dir.file(QStringLiteral("RECORD"))));
+    // A DVR that writes its Beijing-time clock into the container as UTC.
+    makeVideo(dir.file(QStringLiteral("RECORD/20261121_081500_0001.MP4")), 1,
+        QStringLiteral("2026-11-21T08:15:00Z"));
+    // A container 30 minutes off the file name: kept, but flagged.
+    makeVideo(dir.file(QStringLiteral("RECORD/20261121_090000_0002.MP4")), 1,
+        QStringLiteral("2026-11-21T01:30:00Z"));
+    auto device = detectRecorder(dir.path());
+    REQUIRE(device);
+    auto listing = listRecordings(*device);
+    REQUIRE(listing);
+    REQUIRE(listing->recordings.size() == 2);
+    const Recording& local = listing->recordings[0];
+    CHECK(local.startMs == utcMs("2026-11-21T00:15:00Z"));
+    CHECK(local.startSource == TimeSource::FileName);
+    CHECK(local.timeWarning.contains(QStringLiteral("local time")));
+    const Recording& skewed = listing->recordings[1];
+    CHECK(skewed.startMs == utcMs("2026-11-21T01:30:00Z"));
+    CHECK(skewed.startSource == TimeSource::Metadata);
+    CHECK(skewed.timeWarning.contains(QStringLiteral("30.0 min")));
+}
