@@ -305,8 +305,10 @@ Result<QByteArray> readRecord(Card& card, const CardFile& file, int number)
     return r->data;
 }
 
+// VERIFY; a command without data only asks for the PIN's status.
 Result<PinCheck> sendVerify(Card& card, const QByteArray& command)
 {
+    const bool query = command.size() == 4;
     auto r = card.transmit(command);
     if (!r)
         return fail(r.error());
@@ -316,7 +318,7 @@ Result<PinCheck> sendVerify(Card& card, const QByteArray& command)
     } else if ((r->sw & 0xFFF0) == 0x63C0) {
         // 63Cx: verification failed, x further tries allowed (ISO 7816-4 §5.6, table 6). With
         // no data sent it is only the counter.
-        out.status = PinCheck::Status::WrongPin;
+        out.status = query ? PinCheck::Status::NotVerified : PinCheck::Status::WrongPin;
         out.triesLeft = r->sw & 0x0F;
         if (out.triesLeft == 0)
             out.status = PinCheck::Status::Blocked;
@@ -474,6 +476,9 @@ QString PinCheck::message() const
     switch (status) {
     case Status::Verified:
         return tr("The PIN is correct.");
+    case Status::NotVerified:
+        return triesLeft >= 0 ? tr("Enter the PIN: %1 tries left.").arg(triesLeft)
+                              : tr("Enter the PIN.");
     case Status::WrongPin:
         return triesLeft >= 0 ? tr("Wrong PIN: %1 tries left.").arg(triesLeft) : tr("Wrong PIN.");
     case Status::Blocked:

@@ -47,6 +47,7 @@ struct PinCheck
 {
     enum class Status {
         Verified, // 9000
+        NotVerified, // pinStatus(): 63Cx, not entered yet, x tries left
         WrongPin, // 63Cx: x tries left
         Blocked, // 6983: authentication method blocked
         NotSupported, // no PIN in the profile, or the card does not know the command

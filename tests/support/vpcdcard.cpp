@@ -9,6 +9,7 @@
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -53,6 +54,11 @@ bool readExactly(int fd, char* buffer, std::size_t n)
 {
     std::size_t got = 0;
     while (got < n) {
+        // vpcd writes the length and the APDU separately; with Nagle on its side the second
+        // write waits for our ACK, which Linux delays by up to 40 ms. Quick ACKs (re-armed on
+        // every read, the kernel clears the flag) make one APDU take well under a millisecond.
+        const int one = 1;
+        ::setsockopt(fd, IPPROTO_TCP, TCP_QUICKACK, &one, sizeof one);
         const ssize_t r = ::recv(fd, buffer + got, n - got, 0);
         if (r <= 0)
             return false;
@@ -223,6 +229,12 @@ int VpcdCard::pinTriesLeft() const
     return m_pinTries;
 }
 
+void VpcdCard::setResponseDelayMs(int ms)
+{
+    std::lock_guard lock(m_mutex);
+    m_delayMs = ms;
+}
+
 QStringList VpcdCard::log() const
 {
     std::lock_guard lock(m_mutex);
@@ -252,6 +264,8 @@ bool VpcdCard::insert(int timeoutMs, quint16 port)
         addr.sin_family = AF_INET;
         addr.sin_port = htons(port);
         addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        const int one = 1;
+        ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
         if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0) {
             {
                 std::lock_guard lock(m_mutex);
@@ -314,7 +328,15 @@ void VpcdCard::run(int fd)
             }
             continue;
         }
-        if (!sendFrame(fd, respond(payload)))
+        const QByteArray answer = respond(payload);
+        int delay = 0;
+        {
+            std::lock_guard lock(m_mutex);
+            delay = m_delayMs;
+        }
+        if (delay > 0)
+            QThread::msleep(delay);
+        if (!sendFrame(fd, answer))
             break;
     }
     // vpcd or pcscd went away (or remove() shut the socket): the card is out.

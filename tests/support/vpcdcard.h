@@ -63,6 +63,8 @@ public:
     [[nodiscard]] bool inserted() const;
 
     [[nodiscard]] int pinTriesLeft() const;
+    // Delays every answer (a slow card, to show reads run off the GUI thread).
+    void setResponseDelayMs(int ms);
     // "C: 00A4040C09A0... R: 9000" per APDU, oldest first.
     [[nodiscard]] QStringList log() const;
     void clearLog();
@@ -91,6 +93,7 @@ private:
     int m_file = -1; // selected EF in it
     QStringList m_log;
 
+    int m_delayMs = 0;
     int m_fd = -1;
     bool m_connected = false;
     std::thread m_thread;
