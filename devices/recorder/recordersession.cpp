@@ -1,6 +1,7 @@
 #include "devices/recorder/recordersession.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QtConcurrent>
 
 namespace fieldcase::devices {
@@ -8,6 +9,7 @@ namespace fieldcase::devices {
 RecorderSession::RecorderSession(QObject* parent)
     : QObject(parent)
 {
+    connect(&m_mountTimer, &QTimer::timeout, this, &RecorderSession::pollMounts);
     connect(&m_scanWatcher, &QFutureWatcherBase::finished, this, [this] {
         m_listings = m_scanWatcher.result();
         setState(State::Ready);
@@ -92,6 +94,31 @@ bool RecorderSession::importRecordings(CaseStore& store, const Actor& actor, con
             return out;
         }));
     return true;
+}
+
+void RecorderSession::watchMounts(int intervalMs, const QString& mountInfoPath)
+{
+    m_mountTimer.stop();
+    m_mountInfoPath = mountInfoPath;
+    if (intervalMs <= 0)
+        return;
+    pollMounts(); // the baseline: what is mounted now is not a change
+    m_mountTimer.start(intervalMs);
+}
+
+void RecorderSession::pollMounts()
+{
+    // A few kilobytes from the kernel's memory: cheap enough for the GUI thread.
+    QFile f(m_mountInfoPath);
+    if (!f.open(QIODevice::ReadOnly))
+        return;
+    const QStringList now = removableMountPoints(f.readAll());
+    if (now == m_mounts)
+        return;
+    const bool first = !m_mountTimer.isActive();
+    m_mounts = now;
+    if (!first)
+        Q_EMIT mountsChanged(now);
 }
 
 void RecorderSession::setState(State state)

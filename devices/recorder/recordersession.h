@@ -6,6 +6,7 @@
 
 #include <QFutureWatcher>
 #include <QObject>
+#include <QTimer>
 
 namespace fieldcase::devices {
 
@@ -51,16 +52,27 @@ public:
     bool importRecordings(CaseStore& store, const Actor& actor, const QString& caseId,
         const QList<std::pair<int, int>>& items, const QJsonObject& position = {});
 
+    // Hot-plug: re-reads the mount table (removableMountPoints()) every intervalMs and emits
+    // mountsChanged when the set of removable mounts differs; 0 stops. Polled because inotify
+    // does not report changes to /proc files. mountInfoPath is for tests.
+    void watchMounts(int intervalMs = 2000,
+        const QString& mountInfoPath = QStringLiteral("/proc/self/mountinfo"));
+    // The removable mount points seen by the last poll.
+    [[nodiscard]] QStringList mountPoints() const { return m_mounts; }
+
 Q_SIGNALS:
     void stateChanged(fieldcase::devices::RecorderSession::State state);
     // A scan ended (listings() is up to date).
     void scanFinished();
     // An import ended; importResults() holds one entry per requested item.
     void importFinished(int imported, int alreadyImported, int failed);
+    // A removable volume was mounted or unmounted (see watchMounts).
+    void mountsChanged(const QStringList& mountPoints);
 
 private:
     void setState(State state);
     bool refuseIfBusy();
+    void pollMounts();
 
     State m_state = State::Idle;
     QString m_lastError;
@@ -68,6 +80,9 @@ private:
     QList<ItemResult> m_results;
     QFutureWatcher<QList<RecorderListing>> m_scanWatcher;
     QFutureWatcher<QList<ItemResult>> m_importWatcher;
+    QTimer m_mountTimer;
+    QString m_mountInfoPath;
+    QStringList m_mounts;
 };
 
 } // namespace fieldcase::devices

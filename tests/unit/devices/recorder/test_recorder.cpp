@@ -771,3 +771,25 @@ TEST_CASE(
     CHECK(skewed.startSource == TimeSource::Metadata);
     CHECK(skewed.timeWarning.contains(QStringLiteral("30.0 min")));
 }
+
+TEST_CASE(
+    "Recorder session: mount and unmount are noticed by polling the mount table", "[recorder]")
+{
+    TempDir dir;
+    const QString table = dir.file(QStringLiteral("mountinfo"));
+    const QByteArray root = "22 1 8:1 / / rw,relatime - ext4 /dev/sda1 rw\n";
+    writeFile(table, root);
+    RecorderSession session;
+    QList<QStringList> changes;
+    QObject::connect(&session, &RecorderSession::mountsChanged,
+        [&](const QStringList& mounts) { changes << mounts; });
+    session.watchMounts(20, table);
+    CHECK(session.mountPoints().isEmpty());
+    writeFile(table, root + "40 22 8:17 / /media/officer/DSJ rw - vfat /dev/sdb1 rw\n");
+    REQUIRE(waitUntil([&] { return changes.size() == 1; }, 5000));
+    CHECK(changes[0] == QStringList {QStringLiteral("/media/officer/DSJ")});
+    writeFile(table, root);
+    REQUIRE(waitUntil([&] { return changes.size() == 2; }, 5000));
+    CHECK(changes[1].isEmpty());
+    session.watchMounts(0);
+}
