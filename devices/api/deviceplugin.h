@@ -26,7 +26,7 @@ struct SettingSpec
     QString key;
     Type type = Type::String;
     bool required = false;
-    QJsonValue defaultValue; // undefined when there is none
+    QJsonValue defaultValue {QJsonValue::Undefined}; // undefined when there is none
     QStringList choices; // allowed values of a string setting; empty = any
     std::optional<double> minimum; // for Integer and Number
     std::optional<double> maximum;
