@@ -16,9 +16,9 @@ bool officerMatches(const Recording& r, const CasePeriod& c, const LinkOptions& 
     return c.officerIds.contains(r.officerId) || c.officerCodes.contains(r.officerId);
 }
 
-QString hhmm(qint64 ms)
+QString hhmm(qint64 ms, int utcOffsetSeconds)
 {
-    return QDateTime::fromMSecsSinceEpoch(ms, Qt::OffsetFromUTC, 8 * 3600)
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::OffsetFromUTC, utcOffsetSeconds)
         .toString(QStringLiteral("HH:mm:ss"));
 }
 
@@ -102,8 +102,9 @@ QList<LinkProposal> proposeLinks(
                     p.score += 0.5; // a still taken inside the case period
                 p.reasons << QCoreApplication::translate(
                     "Devices", "Overlaps the case from %1 to %2.")
-                                 .arg(hhmm(std::max(r.startMs, c.startMs)),
-                                     hhmm(std::min(r.endMs(), c.endMs)));
+                                 .arg(
+                                     hhmm(std::max(r.startMs, c.startMs), options.utcOffsetSeconds),
+                                     hhmm(std::min(r.endMs(), c.endMs), options.utcOffsetSeconds));
             } else {
                 const qint64 distance = -overlap;
                 if (distance > options.slackMs)

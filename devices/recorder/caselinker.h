@@ -40,6 +40,7 @@ struct LinkOptions
     qint64 minGapMs = 60 * 1000; // uncovered stretches shorter than this are not flagged
     // Recordings whose officer is unknown (no id file, no GA/T 947 name) count for any case.
     bool unknownOfficerMatches = true;
+    int utcOffsetSeconds = 8 * 3600; // times in the reasons are local (Beijing) time
 };
 
 // One proposed (recording -> case) link for the officer to confirm.

@@ -595,6 +595,8 @@ TEST_CASE("Case links: proposals by officer and time, and 一案一视频 gaps",
     CHECK(p0.officerMatch);
     CHECK(p0.score == Approx(1.0).margin(0.05));
     CHECK(std::abs(p0.overlapMs - 3000) <= 150);
+    CHECK(p0.reasons.join(u' ').contains(QStringLiteral("officer 11010001")));
+    CHECK(p0.reasons.join(u' ').contains(QStringLiteral("from 08:15:02 to 08:15:0"))); // local
     const LinkProposal p1 = byRecording.value(QString::fromLatin1(FakeBodyCam::Rec1));
     CHECK(p1.caseId == QStringLiteral("C"));
     CHECK(p1.score == Approx(1.0).margin(0.05));
