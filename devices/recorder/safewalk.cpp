@@ -63,6 +63,7 @@ struct Walker
     const WalkFilter& filter;
     WalkResult result;
     QSet<QPair<quint64, quint64>> visited;
+    quint64 rootDevice = 0;
     int entries = 0;
     bool stop = false;
 
@@ -87,6 +88,9 @@ struct Walker
             if (name == "." || name == "..")
                 continue;
             names.append(name);
+            // A directory with millions of entries must not be read into memory whole.
+            if (entries + names.size() > qsizetype(limits.maxEntries))
+                break;
         }
         // Sorted for a deterministic listing and skip report.
         std::sort(names.begin(), names.end());
@@ -130,8 +134,19 @@ struct Walker
                 struct stat subSt
                 {
                 };
-                if (::fstat(sub, &subSt) != 0
-                    || visited.contains({quint64(subSt.st_dev), quint64(subSt.st_ino)})) {
+                if (::fstat(sub, &subSt) != 0) {
+                    ::close(sub);
+                    skip(shown, SkipReason::Unreadable, errnoText(errno));
+                    continue;
+                }
+                // Like find -xdev: another file system mounted inside the volume is not its
+                // content (and could be anything on the terminal).
+                if (quint64(subSt.st_dev) != rootDevice) {
+                    ::close(sub);
+                    skip(shown, SkipReason::OtherFileSystem);
+                    continue;
+                }
+                if (visited.contains({quint64(subSt.st_dev), quint64(subSt.st_ino)})) {
                     ::close(sub);
                     skip(shown, SkipReason::DirectoryLoop);
                     continue;
@@ -181,6 +196,8 @@ QString skipReasonName(SkipReason reason)
         return QStringLiteral("unreadable");
     case SkipReason::DirectoryLoop:
         return QStringLiteral("directory-loop");
+    case SkipReason::OtherFileSystem:
+        return QStringLiteral("other-file-system");
     }
     return QStringLiteral("unknown");
 }
@@ -234,12 +251,14 @@ Result<WalkResult> walkTree(const QString& root, const WalkLimits& limits, const
             QCoreApplication::translate("Devices", "Cannot open the folder %1: %2")
                 .arg(root, errnoText(errno)),
             root);
-    Walker walker {limits, filter, {}, {}, 0, false};
+    Walker walker {limits, filter, {}, {}, 0, 0, false};
     struct stat st
     {
     };
-    if (::fstat(fd, &st) == 0)
+    if (::fstat(fd, &st) == 0) {
+        walker.rootDevice = quint64(st.st_dev);
         walker.visited.insert({quint64(st.st_dev), quint64(st.st_ino)});
+    }
     walker.walk(fd, QString(), 0);
     return std::move(walker.result);
 }

@@ -22,6 +22,7 @@ enum class SkipReason {
     TooManyFiles, // the listing stopped at WalkLimits::maxFiles / maxEntries
     Unreadable, // opendir/stat failed (I/O error, permissions, vanished)
     DirectoryLoop, // a directory already visited (bind mounts)
+    OtherFileSystem, // a directory on another device: something mounted inside the volume
 };
 
 // Stable English identifier for logs and tests ("symlink", "not-regular", ...).

@@ -20,6 +20,8 @@
 
 #include <catch2/catch.hpp>
 #include <fcntl.h>
+#include <sched.h>
+#include <sys/mount.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -794,4 +796,37 @@ TEST_CASE(
     REQUIRE(waitUntil([&] { return changes.size() == 2; }, 5000));
     CHECK(changes[1].isEmpty());
     session.watchMounts(0);
+}
+
+TEST_CASE("Safe walk: a bind-mount loop and a foreign file system inside the volume", "[recorder]")
+{
+    // Needs a private mount namespace (root with CAP_SYS_ADMIN). It only affects this process,
+    // and its mounts vanish with it.
+    if (::unshare(CLONE_NEWNS) != 0
+        || ::mount("none", "/", nullptr, MS_REC | MS_PRIVATE, nullptr) != 0) {
+        WARN("no private mount namespace here; bind-mount loop not tested");
+        return;
+    }
+    TempDir dir;
+    const QString vol = dir.file(QStringLiteral("vol"));
+    REQUIRE(QDir().mkpath(vol + QStringLiteral("/DCIM/again")));
+    REQUIRE(QDir().mkpath(vol + QStringLiteral("/DCIM/foreign")));
+    writeFile(vol + QStringLiteral("/DCIM/a.jpg"), "x");
+    const QByteArray volPath = QFile::encodeName(vol);
+    REQUIRE(::mount(volPath.constData(), (volPath + "/DCIM/again").constData(), nullptr, MS_BIND,
+                nullptr)
+        == 0);
+    REQUIRE(::mount("tmpfs", (volPath + "/DCIM/foreign").constData(), "tmpfs", 0, nullptr) == 0);
+    writeFile(vol + QStringLiteral("/DCIM/foreign/b.jpg"), "x");
+    auto walked = walkTree(vol);
+    ::umount2((volPath + "/DCIM/foreign").constData(), MNT_DETACH);
+    ::umount2((volPath + "/DCIM/again").constData(), MNT_DETACH);
+    REQUIRE(walked);
+    REQUIRE(walked->files.size() == 1);
+    CHECK(walked->files[0].relativePath == QStringLiteral("DCIM/a.jpg"));
+    QMap<QString, SkipReason> skips;
+    for (const WalkSkip& s : walked->skipped)
+        skips.insert(s.relativePath, s.reason);
+    CHECK(skips.value(QStringLiteral("DCIM/again")) == SkipReason::DirectoryLoop);
+    CHECK(skips.value(QStringLiteral("DCIM/foreign")) == SkipReason::OtherFileSystem);
 }
