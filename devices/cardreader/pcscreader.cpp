@@ -833,6 +833,8 @@ private:
     {
         QHash<QString, DWORD> known; // reader → the state pcscd last told us
         DWORD pnpState = SCARD_STATE_UNAWARE;
+        QStringList lastNames;
+        bool fresh = true; // a new context: report what we find even if nothing changes
         while (!stopping()) {
             SCARDCONTEXT context = 0;
             {
@@ -841,6 +843,7 @@ private:
                     const LONG rv
                         = SCardEstablishContext(SCARD_SCOPE_SYSTEM, nullptr, nullptr, &m_context);
                     m_hasContext = rv == SCARD_S_SUCCESS;
+                    fresh = true;
                     known.clear();
                     pnpState = SCARD_STATE_UNAWARE;
                 }
@@ -869,6 +872,14 @@ private:
                 sleep();
                 continue;
             }
+
+            if (names.isEmpty() && (fresh || !lastNames.isEmpty())) {
+                // Nothing to ask about but the PnP entry, which only answers on a change: say
+                // "no reader" now rather than after the next reader event.
+                publish({true, {}, {}});
+            }
+            fresh = false;
+            lastNames = names;
 
             std::vector<QByteArray> storage;
             storage.reserve(std::size_t(names.size()) + 1);
