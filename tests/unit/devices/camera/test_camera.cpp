@@ -2,7 +2,7 @@
 // import with times and positions, the captioned copy next to an unchanged original, and the Qt
 // Multimedia camera's clean "no camera" state on this machine (which has none: the capture path
 // itself cannot be exercised here).
-#include "devices/camera/cameradevice.h"
+#include "devices/camera/cameracapture.h"
 #include "devices/camera/camerafolder.h"
 #include "devices/camera/exifreader.h"
 #include "devices/gnss/gnssassessment.h"
@@ -341,9 +341,9 @@ TEST_CASE("Qt camera without a camera: a clean NoCamera state, every request ref
     QtCameraDevice camera;
     QStringList errors;
     QObject::connect(
-        &camera, &CameraDevice::errorOccurred, [&](const QString& message) { errors << message; });
-    CHECK(camera.state() == CameraDevice::State::NoCamera);
-    CHECK(camera.capabilities() == CameraDevice::Capabilities());
+        &camera, &CameraCapture::errorOccurred, [&](const QString& message) { errors << message; });
+    CHECK(camera.state() == CameraCapture::State::NoCamera);
+    CHECK(camera.capabilities() == CameraCapture::Capabilities());
     CHECK(camera.description().isEmpty());
     CHECK_FALSE(camera.start());
     CHECK(camera.lastError() == QStringLiteral("No camera is connected."));
@@ -352,7 +352,7 @@ TEST_CASE("Qt camera without a camera: a clean NoCamera state, every request ref
     CHECK_FALSE(camera.startRecording(dir.file(QStringLiteral("x.mp4"))));
     camera.stopRecording();
     camera.stop();
-    CHECK(camera.state() == CameraDevice::State::NoCamera);
+    CHECK(camera.state() == CameraCapture::State::NoCamera);
     CHECK(errors.size() == 3);
     CHECK_FALSE(QFile::exists(dir.file(QStringLiteral("x.jpg"))));
 
@@ -377,10 +377,10 @@ TEST_CASE("Simulated camera: photos land in a folder and import like a card", "[
     REQUIRE(QDir().mkpath(dir.file(QStringLiteral("DCIM"))));
     CHECK(camera.capturePhoto(dir.file(QStringLiteral("DCIM/early.jpg"))) == -1); // not started
     REQUIRE(camera.start());
-    CHECK(camera.state() == CameraDevice::State::Ready);
+    CHECK(camera.state() == CameraCapture::State::Ready);
     QList<int> saved;
     QObject::connect(
-        &camera, &CameraDevice::photoSaved, [&](int id, const QString&) { saved << id; });
+        &camera, &CameraCapture::photoSaved, [&](int id, const QString&) { saved << id; });
     const int id = camera.capturePhoto(dir.file(QStringLiteral("DCIM/20261121_081500_sim.jpg")));
     CHECK(id == 1);
     REQUIRE(waitUntil([&] { return !saved.isEmpty(); }));
@@ -388,10 +388,10 @@ TEST_CASE("Simulated camera: photos land in a folder and import like a card", "[
     CHECK_FALSE(camera.startRecording(dir.file(QStringLiteral("DCIM/v.mp4"))));
 
     camera.setConnected(false);
-    CHECK(camera.state() == CameraDevice::State::NoCamera);
+    CHECK(camera.state() == CameraCapture::State::NoCamera);
     CHECK_FALSE(camera.start());
     camera.setConnected(true);
-    CHECK(camera.state() == CameraDevice::State::Stopped);
+    CHECK(camera.state() == CameraCapture::State::Stopped);
 
     auto listing = listCameraFolder(dir.path());
     REQUIRE(listing);

@@ -1,4 +1,4 @@
-#include "devices/camera/cameradevice.h"
+#include "devices/camera/cameracapture.h"
 
 #include <QCamera>
 #include <QCameraDevice>
@@ -13,15 +13,15 @@
 
 namespace fieldcase::devices {
 
-// ------------------------------------------------------------------------------ CameraDevice
+// ------------------------------------------------------------------------------ CameraCapture
 
-CameraDevice::CameraDevice(QObject* parent)
+CameraCapture::CameraCapture(QObject* parent)
     : QObject(parent)
 { }
 
-CameraDevice::~CameraDevice() = default;
+CameraCapture::~CameraCapture() = default;
 
-void CameraDevice::setState(State state)
+void CameraCapture::setState(State state)
 {
     if (m_state == state)
         return;
@@ -29,13 +29,13 @@ void CameraDevice::setState(State state)
     Q_EMIT stateChanged(state);
 }
 
-void CameraDevice::reportError(const QString& message)
+void CameraCapture::reportError(const QString& message)
 {
     m_lastError = message;
     Q_EMIT errorOccurred(message);
 }
 
-bool CameraDevice::start()
+bool CameraCapture::start()
 {
     if (m_state == State::NoCamera) {
         reportError(QCoreApplication::translate("Devices", "No camera is connected."));
@@ -47,7 +47,7 @@ bool CameraDevice::start()
     return doStart();
 }
 
-void CameraDevice::stop()
+void CameraCapture::stop()
 {
     if (m_state == State::NoCamera || m_state == State::Stopped)
         return;
@@ -57,7 +57,7 @@ void CameraDevice::stop()
     setState(State::Stopped);
 }
 
-int CameraDevice::capturePhoto(const QString& path)
+int CameraCapture::capturePhoto(const QString& path)
 {
     if (!(capabilities() & Photo) || m_state != State::Ready) {
         reportError(m_state == State::NoCamera
@@ -68,7 +68,7 @@ int CameraDevice::capturePhoto(const QString& path)
     return doCapturePhoto(path);
 }
 
-bool CameraDevice::startRecording(const QString& path)
+bool CameraCapture::startRecording(const QString& path)
 {
     if (!(capabilities() & Video)) {
         reportError(QCoreApplication::translate("Devices", "This camera cannot record video."));
@@ -83,7 +83,7 @@ bool CameraDevice::startRecording(const QString& path)
     return doStartRecording(path);
 }
 
-void CameraDevice::stopRecording()
+void CameraCapture::stopRecording()
 {
     if (m_state == State::Recording)
         doStopRecording();
@@ -92,7 +92,7 @@ void CameraDevice::stopRecording()
 // ------------------------------------------------------------------------------ QtCameraDevice
 
 QtCameraDevice::QtCameraDevice(QObject* parent)
-    : CameraDevice(parent)
+    : CameraCapture(parent)
     , m_devices(std::make_unique<QMediaDevices>())
 {
     connect(
@@ -130,7 +130,7 @@ void QtCameraDevice::teardown()
     m_session.reset();
 }
 
-CameraDevice::Capabilities QtCameraDevice::doCapabilities() const
+CameraCapture::Capabilities QtCameraDevice::doCapabilities() const
 {
     if (state() == State::NoCamera)
         return {};
@@ -246,7 +246,7 @@ void QtCameraDevice::doStopRecording()
 // ------------------------------------------------------------------------------ SimulatedCamera
 
 SimulatedCamera::SimulatedCamera(QObject* parent)
-    : CameraDevice(parent)
+    : CameraCapture(parent)
 { }
 
 void SimulatedCamera::setConnected(bool connected)

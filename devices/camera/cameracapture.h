@@ -18,7 +18,7 @@ namespace fieldcase::devices {
 
 // A camera the officer shoots with. Non-virtual public API over private hooks; every request is
 // refused cleanly (false / -1, lastError set) when the state does not allow it.
-class CameraDevice : public QObject
+class CameraCapture : public QObject
 {
     Q_OBJECT
 public:
@@ -37,7 +37,7 @@ public:
     enum Capability { Photo = 0x1, Video = 0x2 };
     Q_DECLARE_FLAGS(Capabilities, Capability)
 
-    ~CameraDevice() override;
+    ~CameraCapture() override;
 
     [[nodiscard]] State state() const { return m_state; }
     [[nodiscard]] QString lastError() const { return m_lastError; }
@@ -56,7 +56,7 @@ public:
     void stopRecording();
 
 Q_SIGNALS:
-    void stateChanged(fieldcase::devices::CameraDevice::State state);
+    void stateChanged(fieldcase::devices::CameraCapture::State state);
     // The photo of request id is in path.
     void photoSaved(int id, const QString& path);
     // The recording finished in path.
@@ -65,7 +65,7 @@ Q_SIGNALS:
     void errorOccurred(const QString& message);
 
 protected:
-    explicit CameraDevice(QObject* parent = nullptr);
+    explicit CameraCapture(QObject* parent = nullptr);
     void setState(State state);
     void reportError(const QString& message);
 
@@ -85,12 +85,12 @@ private:
     QString m_lastError;
 };
 
-Q_DECLARE_OPERATORS_FOR_FLAGS(CameraDevice::Capabilities)
+Q_DECLARE_OPERATORS_FOR_FLAGS(CameraCapture::Capabilities)
 
 // The system camera through Qt Multimedia (QCamera + QImageCapture + QMediaCaptureSession, video
 // through QMediaRecorder). Starts in NoCamera when QMediaDevices::videoInputs() is empty and
 // follows hot-plug (videoInputsChanged). Untested on hardware in CI: there is no camera there.
-class QtCameraDevice : public CameraDevice
+class QtCameraDevice : public CameraCapture
 {
     Q_OBJECT
 public:
@@ -117,7 +117,7 @@ private:
 
 // A camera that "shoots" a generated test card (time, counter), for demo, training and tests.
 // Photos only.
-class SimulatedCamera : public CameraDevice
+class SimulatedCamera : public CameraCapture
 {
     Q_OBJECT
 public:
