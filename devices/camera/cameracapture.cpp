@@ -107,8 +107,8 @@ QtCameraDevice::~QtCameraDevice()
 
 void QtCameraDevice::refreshInputs()
 {
-    // Checked up front: with no input, QCamera::start() only fails asynchronously, and the
-    // GStreamer backend has crashed on some setups when asked to capture anyway (stack.md §5).
+    // Checked up front (stack.md §5): with no input, QCamera::start() only fails asynchronously
+    // and QImageCapture still claims to be available, so the UI would offer a dead button.
     if (QMediaDevices::videoInputs().isEmpty()) {
         teardown();
         setState(State::NoCamera);
