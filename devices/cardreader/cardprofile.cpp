@@ -17,11 +17,6 @@ namespace {
 constexpr const char* kFormat = "fieldcase-card-profile";
 constexpr int kMaxOffset = 0x7FFF; // READ BINARY with a 15-bit offset in P1-P2 (ISO 7816-4)
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("Devices", text);
-}
-
 Error invalid(const QString& path, const QString& what)
 {
     return Error {ErrorCode::InvalidArgument,
@@ -71,7 +66,8 @@ public:
         if (v.isUndefined() && !required)
             return QString();
         if (!v.isString() || v.toString().trimmed().isEmpty())
-            return fail(invalid(at(key), tr("expected a non-empty text")));
+            return fail(invalid(
+                at(key), QCoreApplication::translate("Devices", "expected a non-empty text")));
         return v.toString();
     }
 
@@ -82,8 +78,10 @@ public:
             return fallback;
         const double d = v.toDouble(-1e18);
         if (!v.isDouble() || d != static_cast<double>(static_cast<qint64>(d)) || d < min || d > max)
-            return fail(
-                invalid(at(key), tr("expected a whole number from %1 to %2").arg(min).arg(max)));
+            return fail(invalid(at(key),
+                QCoreApplication::translate("Devices", "expected a whole number from %1 to %2")
+                    .arg(min)
+                    .arg(max)));
         return static_cast<int>(d);
     }
 
@@ -93,7 +91,8 @@ public:
         if (v.isUndefined())
             return fallback;
         if (!v.isBool())
-            return fail(invalid(at(key), tr("expected true or false")));
+            return fail(
+                invalid(at(key), QCoreApplication::translate("Devices", "expected true or false")));
         return v.toBool();
     }
 
@@ -106,8 +105,11 @@ public:
         if (!bytes || bytes->size() < minBytes || bytes->size() > maxBytes)
             return fail(invalid(at(key),
                 minBytes == maxBytes
-                    ? tr("expected %1 bytes of hex").arg(minBytes)
-                    : tr("expected %1 to %2 bytes of hex").arg(minBytes).arg(maxBytes)));
+                    ? QCoreApplication::translate("Devices", "expected %1 bytes of hex")
+                          .arg(minBytes)
+                    : QCoreApplication::translate("Devices", "expected %1 to %2 bytes of hex")
+                          .arg(minBytes)
+                          .arg(maxBytes)));
         return *bytes;
     }
 
@@ -118,7 +120,9 @@ public:
         if (v.isUndefined() && !required)
             return {};
         if (!v.isObject())
-            return fail(invalid(at(key), tr("expected an object with \"en\" and \"zh\" texts")));
+            return fail(invalid(at(key),
+                QCoreApplication::translate(
+                    "Devices", "expected an object with \"en\" and \"zh\" texts")));
         Reader names(v.toObject(), at(key));
         auto e = names.text("en", false);
         auto z = names.text("zh", false);
@@ -127,7 +131,9 @@ public:
         if (!z)
             return fail(z.error());
         if (e->isEmpty() && z->isEmpty())
-            return fail(invalid(at(key), tr("expected an object with \"en\" and \"zh\" texts")));
+            return fail(invalid(at(key),
+                QCoreApplication::translate(
+                    "Devices", "expected an object with \"en\" and \"zh\" texts")));
         FC_TRY(names.rejectUnknown());
         en = *e;
         zh = *z;
@@ -139,8 +145,8 @@ public:
         for (auto it = m_object.begin(); it != m_object.end(); ++it) {
             // "comment" is allowed everywhere: profiles document their demo data inline.
             if (!m_used.contains(it.key()) && it.key() != QLatin1String("comment"))
-                return fail(invalid(
-                    m_path.isEmpty() ? it.key() : m_path + u'.' + it.key(), tr("unknown key")));
+                return fail(invalid(m_path.isEmpty() ? it.key() : m_path + u'.' + it.key(),
+                    QCoreApplication::translate("Devices", "unknown key")));
         }
         return {};
     }
@@ -163,7 +169,7 @@ constexpr EncodingName kEncodings[] = {{FieldEncoding::Utf8, "utf-8"}, {FieldEnc
 Result<CardFile> parseFile(const QJsonValue& value, const QString& path)
 {
     if (!value.isObject())
-        return fail(invalid(path, tr("expected an object")));
+        return fail(invalid(path, QCoreApplication::translate("Devices", "expected an object")));
     Reader r(value.toObject(), path);
     CardFile f;
     auto id = r.text("id", true);
@@ -175,7 +181,8 @@ Result<CardFile> parseFile(const QJsonValue& value, const QString& path)
         return fail(fid.error());
     // 3F00 is the MF and FFFF is reserved (ISO 7816-4 §7.1.1): neither is an elementary file.
     if (*fid == QByteArray::fromHex("3F00") || *fid == QByteArray::fromHex("FFFF"))
-        return fail(invalid(r.at("fid"), tr("3F00 and FFFF are not elementary file ids")));
+        return fail(invalid(r.at("fid"),
+            QCoreApplication::translate("Devices", "3F00 and FFFF are not elementary file ids")));
     f.fid = *fid;
     auto structure = r.text("structure", false);
     if (!structure)
@@ -185,12 +192,14 @@ Result<CardFile> parseFile(const QJsonValue& value, const QString& path)
     else if (*structure == QLatin1String("record"))
         f.structure = CardFile::Structure::Record;
     else
-        return fail(invalid(r.at("structure"), tr("expected \"transparent\" or \"record\"")));
+        return fail(invalid(r.at("structure"),
+            QCoreApplication::translate("Devices", "expected \"transparent\" or \"record\"")));
     auto size = r.integer("size", 0, 1, kMaxOffset + 1);
     if (!size)
         return fail(size.error());
     if (*size > 0 && f.structure == CardFile::Structure::Record)
-        return fail(invalid(r.at("size"), tr("only transparent files have a size")));
+        return fail(invalid(r.at("size"),
+            QCoreApplication::translate("Devices", "only transparent files have a size")));
     f.size = *size;
     FC_TRY(r.rejectUnknown());
     return f;
@@ -200,7 +209,7 @@ Result<CardField> parseField(
     const QJsonValue& value, const QString& path, const QList<CardFile>& files)
 {
     if (!value.isObject())
-        return fail(invalid(path, tr("expected an object")));
+        return fail(invalid(path, QCoreApplication::translate("Devices", "expected an object")));
     Reader r(value.toObject(), path);
     CardField f;
     auto name = r.text("name", true);
@@ -208,7 +217,9 @@ Result<CardField> parseField(
         return fail(name.error());
     static const QRegularExpression identifier(QStringLiteral("^[A-Za-z][A-Za-z0-9_]*$"));
     if (!identifier.match(*name).hasMatch())
-        return fail(invalid(r.at("name"), tr("expected letters, digits and _ (\"plateNumber\")")));
+        return fail(invalid(r.at("name"),
+            QCoreApplication::translate(
+                "Devices", "expected letters, digits and _ (\"plateNumber\")")));
     f.name = *name;
     FC_TRY(r.names("label", f.labelEn, f.labelZh, true));
     auto fileId = r.text("file", true);
@@ -219,7 +230,8 @@ Result<CardField> parseField(
         if (candidate.id == *fileId)
             file = &candidate;
     if (!file)
-        return fail(invalid(r.at("file"), tr("no file \"%1\" in \"files\"").arg(*fileId)));
+        return fail(invalid(r.at("file"),
+            QCoreApplication::translate("Devices", "no file \"%1\" in \"files\"").arg(*fileId)));
     f.file = *fileId;
     const bool isRecord = file->structure == CardFile::Structure::Record;
     // Records are numbered from 1 (READ RECORD P1, ISO 7816-4 §11.3.3); 0 means "current".
@@ -227,9 +239,12 @@ Result<CardField> parseField(
     if (!record)
         return fail(record.error());
     if (isRecord && *record == 0)
-        return fail(invalid(r.at("record"), tr("a field of a record file needs a record number")));
+        return fail(invalid(r.at("record"),
+            QCoreApplication::translate(
+                "Devices", "a field of a record file needs a record number")));
     if (!isRecord && *record != 0)
-        return fail(invalid(r.at("record"), tr("\"%1\" is a transparent file").arg(file->id)));
+        return fail(invalid(r.at("record"),
+            QCoreApplication::translate("Devices", "\"%1\" is a transparent file").arg(file->id)));
     f.record = *record;
     auto offset = r.integer("offset", 0, 0, kMaxOffset);
     auto length = r.integer("length", -1, 1, kMaxOffset + 1);
@@ -242,7 +257,9 @@ Result<CardField> parseField(
     if (file->size > 0
         && (f.offset >= file->size || (f.length > 0 && f.offset + f.length > file->size)))
         return fail(invalid(r.at("offset"),
-            tr("the field ends beyond the %1-byte file \"%2\"").arg(file->size).arg(file->id)));
+            QCoreApplication::translate("Devices", "the field ends beyond the %1-byte file \"%2\"")
+                .arg(file->size)
+                .arg(file->id)));
     auto tag = r.hex("tag", false, 1, 2);
     if (!tag)
         return fail(tag.error());
@@ -250,14 +267,16 @@ Result<CardField> parseField(
     const QJsonValue delimiter = r.value("delimiter");
     if (!delimiter.isUndefined()) {
         if (!delimiter.isString() || delimiter.toString().isEmpty())
-            return fail(invalid(r.at("delimiter"), tr("expected a non-empty text")));
+            return fail(invalid(r.at("delimiter"),
+                QCoreApplication::translate("Devices", "expected a non-empty text")));
         f.delimiter = delimiter.toString().toUtf8();
     }
     auto index = r.integer("index", 0, 0, 255);
     if (!index)
         return fail(index.error());
     if (r.has("index") && f.delimiter.isEmpty())
-        return fail(invalid(r.at("index"), tr("\"index\" needs a \"delimiter\"")));
+        return fail(invalid(r.at("index"),
+            QCoreApplication::translate("Devices", "\"index\" needs a \"delimiter\"")));
     f.index = *index;
     auto encoding = r.text("encoding", false);
     if (!encoding)
@@ -266,8 +285,9 @@ Result<CardField> parseField(
         const auto it = std::find_if(std::begin(kEncodings), std::end(kEncodings),
             [&](const EncodingName& e) { return *encoding == QLatin1String(e.name); });
         if (it == std::end(kEncodings))
-            return fail(invalid(
-                r.at("encoding"), tr("expected one of utf-8, gbk, ascii, bcd, bcd-date, hex")));
+            return fail(invalid(r.at("encoding"),
+                QCoreApplication::translate(
+                    "Devices", "expected one of utf-8, gbk, ascii, bcd, bcd-date, hex")));
         f.encoding = it->encoding;
     }
     auto pin = r.boolean("pinRequired", false);
@@ -281,7 +301,7 @@ Result<CardField> parseField(
 Result<CardPinSpec> parsePin(const QJsonValue& value, const QString& path)
 {
     if (!value.isObject())
-        return fail(invalid(path, tr("expected an object")));
+        return fail(invalid(path, QCoreApplication::translate("Devices", "expected an object")));
     Reader r(value.toObject(), path);
     CardPinSpec pin;
     auto header = r.hex("apdu", true, 4, 4);
@@ -299,7 +319,8 @@ Result<CardPinSpec> parsePin(const QJsonValue& value, const QString& path)
     else if (*format == QLatin1String("bcd"))
         pin.format = CardPinSpec::Format::Bcd;
     else
-        return fail(invalid(r.at("format"), tr("expected \"ascii\" or \"bcd\"")));
+        return fail(invalid(r.at("format"),
+            QCoreApplication::translate("Devices", "expected \"ascii\" or \"bcd\"")));
     auto minLength = r.integer("minLength", 4, 1, 16);
     auto maxLength = r.integer("maxLength", 8, 1, 16);
     auto padLength = r.integer("padLength", 0, 1, 16);
@@ -315,11 +336,13 @@ Result<CardPinSpec> parsePin(const QJsonValue& value, const QString& path)
     if (!padByte->isEmpty())
         pin.padByte = static_cast<quint8>(padByte->at(0));
     if (pin.minLength > pin.maxLength)
-        return fail(invalid(r.at("minLength"), tr("greater than maxLength")));
+        return fail(invalid(
+            r.at("minLength"), QCoreApplication::translate("Devices", "greater than maxLength")));
     const int longest
         = pin.format == CardPinSpec::Format::Bcd ? (pin.maxLength + 1) / 2 : pin.maxLength;
     if (pin.padLength > 0 && longest > pin.padLength)
-        return fail(invalid(r.at("padLength"), tr("shorter than the longest PIN")));
+        return fail(invalid(r.at("padLength"),
+            QCoreApplication::translate("Devices", "shorter than the longest PIN")));
     FC_TRY(r.rejectUnknown());
     return pin;
 }
@@ -346,7 +369,8 @@ Result<QString> decodeBcd(const QByteArray& bytes)
             }
             if (nibble > 9 || padding)
                 return fail(ErrorCode::Corrupt,
-                    tr("The card holds a number that is not BCD (%1).")
+                    QCoreApplication::translate(
+                        "Devices", "The card holds a number that is not BCD (%1).")
                         .arg(QString::fromLatin1(bytes.toHex().toUpper())));
             digits += QChar(u'0' + nibble);
         }
@@ -382,12 +406,15 @@ Result<QByteArray> CardPinSpec::verifyApdu(const QString& pin) const
 {
     static const QRegularExpression digits(QStringLiteral("^[0-9]*$"));
     if (!digits.match(pin).hasMatch())
-        return fail(ErrorCode::InvalidArgument, tr("The PIN may contain digits only."));
+        return fail(ErrorCode::InvalidArgument,
+            QCoreApplication::translate("Devices", "The PIN may contain digits only."));
     if (pin.size() < minLength || pin.size() > maxLength)
         return fail(ErrorCode::InvalidArgument,
             minLength == maxLength
-                ? tr("The PIN has %1 digits.").arg(minLength)
-                : tr("The PIN has %1 to %2 digits.").arg(minLength).arg(maxLength));
+                ? QCoreApplication::translate("Devices", "The PIN has %1 digits.").arg(minLength)
+                : QCoreApplication::translate("Devices", "The PIN has %1 to %2 digits.")
+                      .arg(minLength)
+                      .arg(maxLength));
     QByteArray data;
     if (format == Format::Ascii) {
         data = pin.toLatin1();
@@ -442,8 +469,8 @@ Result<CardProfile> CardProfile::fromJson(const QJsonObject& object)
     p.source = object;
     const QJsonValue format = r.value("format");
     if (!format.isUndefined() && format.toString() != QLatin1String(kFormat))
-        return fail(
-            invalid(QStringLiteral("format"), tr("expected \"%1\"").arg(QLatin1String(kFormat))));
+        return fail(invalid(QStringLiteral("format"),
+            QCoreApplication::translate("Devices", "expected \"%1\"").arg(QLatin1String(kFormat))));
     auto formatVersion = r.integer("formatVersion", 1, 1, 1);
     if (!formatVersion)
         return fail(formatVersion.error());
@@ -457,8 +484,9 @@ Result<CardProfile> CardProfile::fromJson(const QJsonObject& object)
     const auto k = cardKindFromName(*kind);
     if (!k)
         return fail(invalid(QStringLiteral("kind"),
-            tr("expected officer-certificate, road-transport-certificate or "
-               "qualification-certificate")));
+            QCoreApplication::translate("Devices",
+                "expected officer-certificate, road-transport-certificate or "
+                "qualification-certificate")));
     p.kind = *k;
     auto version = r.integer("version", 1, 1, 1'000'000);
     auto demo = r.boolean("demo", false);
@@ -476,7 +504,8 @@ Result<CardProfile> CardProfile::fromJson(const QJsonObject& object)
 
     const QJsonValue app = r.value("application");
     if (!app.isObject())
-        return fail(invalid(QStringLiteral("application"), tr("expected an object with \"aid\"")));
+        return fail(invalid(QStringLiteral("application"),
+            QCoreApplication::translate("Devices", "expected an object with \"aid\"")));
     Reader a(app.toObject(), QStringLiteral("application"));
     // ISO 7816-4 §12.2.3: an application identifier is 5 to 16 bytes.
     auto aid = a.hex("aid", true, 5, 16);
@@ -489,13 +518,16 @@ Result<CardProfile> CardProfile::fromJson(const QJsonObject& object)
     if (!p2->isEmpty()) {
         p.selectP2 = static_cast<quint8>(p2->at(0));
         if (p.selectP2 != 0x00 && p.selectP2 != 0x0C)
-            return fail(invalid(a.at("selectP2"), tr("expected 00 (return FCI) or 0C (no data)")));
+            return fail(invalid(a.at("selectP2"),
+                QCoreApplication::translate(
+                    "Devices", "expected 00 (return FCI) or 0C (no data)")));
     }
     FC_TRY(a.rejectUnknown());
 
     const QJsonValue files = r.value("files");
     if (!files.isArray() || files.toArray().isEmpty())
-        return fail(invalid(QStringLiteral("files"), tr("expected a non-empty list")));
+        return fail(invalid(QStringLiteral("files"),
+            QCoreApplication::translate("Devices", "expected a non-empty list")));
     QSet<QString> fileIds;
     QSet<QByteArray> fids;
     for (qsizetype i = 0; i < files.toArray().size(); ++i) {
@@ -504,11 +536,12 @@ Result<CardProfile> CardProfile::fromJson(const QJsonObject& object)
         if (!f)
             return fail(f.error());
         if (fileIds.contains(f->id))
-            return fail(
-                invalid(path + QStringLiteral(".id"), tr("\"%1\" is listed twice").arg(f->id)));
+            return fail(invalid(path + QStringLiteral(".id"),
+                QCoreApplication::translate("Devices", "\"%1\" is listed twice").arg(f->id)));
         if (fids.contains(f->fid))
             return fail(invalid(path + QStringLiteral(".fid"),
-                tr("\"%1\" is listed twice").arg(QString::fromLatin1(f->fid.toHex().toUpper()))));
+                QCoreApplication::translate("Devices", "\"%1\" is listed twice")
+                    .arg(QString::fromLatin1(f->fid.toHex().toUpper()))));
         fileIds.insert(f->id);
         fids.insert(f->fid);
         p.files << *f;
@@ -516,7 +549,8 @@ Result<CardProfile> CardProfile::fromJson(const QJsonObject& object)
 
     const QJsonValue fields = r.value("fields");
     if (!fields.isArray() || fields.toArray().isEmpty())
-        return fail(invalid(QStringLiteral("fields"), tr("expected a non-empty list")));
+        return fail(invalid(QStringLiteral("fields"),
+            QCoreApplication::translate("Devices", "expected a non-empty list")));
     QSet<QString> names;
     for (qsizetype i = 0; i < fields.toArray().size(); ++i) {
         const QString path = QStringLiteral("fields[%1]").arg(i);
@@ -524,8 +558,8 @@ Result<CardProfile> CardProfile::fromJson(const QJsonObject& object)
         if (!f)
             return fail(f.error());
         if (names.contains(f->name))
-            return fail(
-                invalid(path + QStringLiteral(".name"), tr("\"%1\" is listed twice").arg(f->name)));
+            return fail(invalid(path + QStringLiteral(".name"),
+                QCoreApplication::translate("Devices", "\"%1\" is listed twice").arg(f->name)));
         names.insert(f->name);
         p.fields << *f;
     }
@@ -539,7 +573,7 @@ Result<CardProfile> CardProfile::fromJson(const QJsonObject& object)
     for (qsizetype i = 0; i < p.fields.size(); ++i)
         if (p.fields.at(i).pinRequired && !p.pin)
             return fail(invalid(QStringLiteral("fields[%1].pinRequired").arg(i),
-                tr("the profile has no \"pin\" to verify")));
+                QCoreApplication::translate("Devices", "the profile has no \"pin\" to verify")));
     FC_TRY(r.rejectUnknown());
     return p;
 }
@@ -550,16 +584,19 @@ Result<QList<CardProfile>> CardProfile::listFromJson(const QJsonArray& array)
     QSet<QString> ids;
     for (qsizetype i = 0; i < array.size(); ++i) {
         if (!array.at(i).isObject())
-            return fail(invalid(QStringLiteral("[%1]").arg(i), tr("expected an object")));
+            return fail(invalid(QStringLiteral("[%1]").arg(i),
+                QCoreApplication::translate("Devices", "expected an object")));
         auto p = fromJson(array.at(i).toObject());
         if (!p) {
             Error e = p.error();
-            e.message = tr("Card profile %1: %2").arg(i + 1).arg(e.message);
+            e.message = QCoreApplication::translate("Devices", "Card profile %1: %2")
+                            .arg(i + 1)
+                            .arg(e.message);
             return fail(std::move(e));
         }
         if (ids.contains(p->id))
-            return fail(
-                invalid(QStringLiteral("[%1].id").arg(i), tr("\"%1\" is listed twice").arg(p->id)));
+            return fail(invalid(QStringLiteral("[%1].id").arg(i),
+                QCoreApplication::translate("Devices", "\"%1\" is listed twice").arg(p->id)));
         ids.insert(p->id);
         out << *p;
     }
@@ -572,7 +609,7 @@ Result<QList<CardProfile>> CardProfile::listFromJson(const QByteArray& json)
     const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
     if (doc.isNull())
         return fail(ErrorCode::InvalidArgument,
-            tr("The card profile is not JSON (%1 at byte %2).")
+            QCoreApplication::translate("Devices", "The card profile is not JSON (%1 at byte %2).")
                 .arg(error.errorString())
                 .arg(error.offset));
     if (doc.isArray())
@@ -598,15 +635,18 @@ Result<QString> decodeCardField(const QByteArray& raw, FieldEncoding encoding)
             return QString(); // an unset date
         const QDate date = QDate::fromString(*digits, QStringLiteral("yyyyMMdd"));
         if (!date.isValid())
-            return fail(
-                ErrorCode::Corrupt, tr("The card holds an invalid date (%1).").arg(*digits));
+            return fail(ErrorCode::Corrupt,
+                QCoreApplication::translate("Devices", "The card holds an invalid date (%1).")
+                    .arg(*digits));
         return date.toString(Qt::ISODate);
     }
     case FieldEncoding::Ascii: {
         const QByteArray bytes = trimPadding(raw);
         for (const char c : bytes)
             if (static_cast<quint8>(c) >= 0x80)
-                return fail(ErrorCode::Corrupt, tr("The card holds a text that is not ASCII."));
+                return fail(ErrorCode::Corrupt,
+                    QCoreApplication::translate(
+                        "Devices", "The card holds a text that is not ASCII."));
         return QString::fromLatin1(bytes);
     }
     case FieldEncoding::Utf8:
@@ -617,12 +657,15 @@ Result<QString> decodeCardField(const QByteArray& raw, FieldEncoding encoding)
             ? QStringDecoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless)
             : QStringDecoder("GB18030", QStringDecoder::Flag::Stateless);
         if (!decoder.isValid())
-            return fail(ErrorCode::Internal, tr("This system cannot decode GBK text."));
+            return fail(ErrorCode::Internal,
+                QCoreApplication::translate("Devices", "This system cannot decode GBK text."));
         const QString text = decoder.decode(trimPadding(raw));
         if (decoder.hasError())
             return fail(ErrorCode::Corrupt,
-                encoding == FieldEncoding::Utf8 ? tr("The card holds a text that is not UTF-8.")
-                                                : tr("The card holds a text that is not GBK."));
+                encoding == FieldEncoding::Utf8 ? QCoreApplication::translate(
+                    "Devices", "The card holds a text that is not UTF-8.")
+                                                : QCoreApplication::translate("Devices",
+                                                    "The card holds a text that is not GBK."));
         return text;
     }
     }
@@ -676,11 +719,14 @@ Result<QList<CardProfile>> cardProfilesFromPack(const rules::Pack& pack)
 {
     if (pack.kind != QLatin1String("card-profiles"))
         return fail(ErrorCode::InvalidArgument,
-            tr("Expected a card-profiles pack, got \"%1\".").arg(pack.kind));
+            QCoreApplication::translate("Devices", "Expected a card-profiles pack, got \"%1\".")
+                .arg(pack.kind));
     const QJsonValue profiles = pack.content.value(QLatin1String("profiles"));
     if (!profiles.isArray())
         return fail(ErrorCode::InvalidArgument,
-            tr("The card-profiles pack \"%1\" has no \"profiles\" list.").arg(pack.id));
+            QCoreApplication::translate(
+                "Devices", "The card-profiles pack \"%1\" has no \"profiles\" list.")
+                .arg(pack.id));
     auto list = CardProfile::listFromJson(profiles.toArray());
     if (!list) {
         Error e = list.error();

@@ -15,11 +15,6 @@ namespace fieldcase::devices {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("Devices", text);
-}
-
 QString hex(const QByteArray& bytes)
 {
     return QString::fromLatin1(bytes.toHex().toUpper());
@@ -43,34 +38,37 @@ Error pcscError(LONG rv, const QString& context = {})
     case SCARD_E_NO_SERVICE:
     case SCARD_E_SERVICE_STOPPED:
     case SCARD_F_COMM_ERROR:
-        message = tr("The smart card service (pcscd) is not running.");
+        message = QCoreApplication::translate(
+            "Devices", "The smart card service (pcscd) is not running.");
         break;
     case SCARD_E_NO_READERS_AVAILABLE:
     case SCARD_E_UNKNOWN_READER:
     case SCARD_E_READER_UNAVAILABLE:
         code = ErrorCode::NotFound;
-        message = tr("The card reader is not connected.");
+        message = QCoreApplication::translate("Devices", "The card reader is not connected.");
         break;
     case SCARD_E_NO_SMARTCARD:
         code = ErrorCode::NotFound;
-        message = tr("There is no card in the reader.");
+        message = QCoreApplication::translate("Devices", "There is no card in the reader.");
         break;
     case SCARD_W_REMOVED_CARD:
         code = ErrorCode::NotFound;
-        message = tr("The card was removed while it was being read. Insert it again.");
+        message = QCoreApplication::translate(
+            "Devices", "The card was removed while it was being read. Insert it again.");
         break;
     case SCARD_W_UNRESPONSIVE_CARD:
     case SCARD_W_UNPOWERED_CARD:
     case SCARD_E_PROTO_MISMATCH:
-        message = tr("The card does not respond. Take it out and insert it again.");
+        message = QCoreApplication::translate(
+            "Devices", "The card does not respond. Take it out and insert it again.");
         break;
     case SCARD_E_SHARING_VIOLATION:
         code = ErrorCode::Conflict;
-        message = tr("Another program is using the card.");
+        message = QCoreApplication::translate("Devices", "Another program is using the card.");
         break;
     default:
-        message
-            = tr("The card reader failed (%1).").arg(QString::fromLatin1(pcsc_stringify_error(rv)));
+        message = QCoreApplication::translate("Devices", "The card reader failed (%1).")
+                      .arg(QString::fromLatin1(pcsc_stringify_error(rv)));
     }
     const QString detail = QStringLiteral("%1 (0x%2)")
                                .arg(QString::fromLatin1(pcsc_stringify_error(rv)))
@@ -83,42 +81,45 @@ Error pcscError(LONG rv, const QString& context = {})
 QString statusWordText(quint16 sw)
 {
     if ((sw & 0xFFF0) == 0x63C0)
-        return tr("verification failed, %1 tries left").arg(sw & 0x0F);
+        return QCoreApplication::translate("Devices", "verification failed, %1 tries left")
+            .arg(sw & 0x0F);
     switch (sw) {
     case 0x6282:
-        return tr("end of file reached before reading all bytes");
+        return QCoreApplication::translate(
+            "Devices", "end of file reached before reading all bytes");
     case 0x6581:
-        return tr("memory failure");
+        return QCoreApplication::translate("Devices", "memory failure");
     case 0x6700:
-        return tr("wrong length");
+        return QCoreApplication::translate("Devices", "wrong length");
     case 0x6981:
-        return tr("command incompatible with the file structure");
+        return QCoreApplication::translate(
+            "Devices", "command incompatible with the file structure");
     case 0x6982:
-        return tr("security status not satisfied");
+        return QCoreApplication::translate("Devices", "security status not satisfied");
     case 0x6983:
-        return tr("authentication method blocked");
+        return QCoreApplication::translate("Devices", "authentication method blocked");
     case 0x6985:
-        return tr("conditions of use not satisfied");
+        return QCoreApplication::translate("Devices", "conditions of use not satisfied");
     case 0x6986:
-        return tr("command not allowed (no current file)");
+        return QCoreApplication::translate("Devices", "command not allowed (no current file)");
     case 0x6A81:
-        return tr("function not supported");
+        return QCoreApplication::translate("Devices", "function not supported");
     case 0x6A82:
-        return tr("file or application not found");
+        return QCoreApplication::translate("Devices", "file or application not found");
     case 0x6A83:
-        return tr("record not found");
+        return QCoreApplication::translate("Devices", "record not found");
     case 0x6A86:
-        return tr("incorrect parameters P1-P2");
+        return QCoreApplication::translate("Devices", "incorrect parameters P1-P2");
     case 0x6A88:
-        return tr("referenced data not found");
+        return QCoreApplication::translate("Devices", "referenced data not found");
     case 0x6B00:
-        return tr("wrong parameters (offset outside the file)");
+        return QCoreApplication::translate("Devices", "wrong parameters (offset outside the file)");
     case 0x6D00:
-        return tr("instruction not supported");
+        return QCoreApplication::translate("Devices", "instruction not supported");
     case 0x6E00:
-        return tr("class not supported");
+        return QCoreApplication::translate("Devices", "class not supported");
     default:
-        return tr("unexpected status");
+        return QCoreApplication::translate("Devices", "unexpected status");
     }
 }
 
@@ -135,7 +136,9 @@ Error cardError(quint16 sw, const QString& what)
     else if (sw == 0x6982 || sw == 0x6983)
         code = ErrorCode::PermissionDenied;
     return Error {code,
-        tr("%1: the card answered %2 (%3).").arg(what, swHex(sw), statusWordText(sw)), swHex(sw)};
+        QCoreApplication::translate("Devices", "%1: the card answered %2 (%3).")
+            .arg(what, swHex(sw), statusWordText(sw)),
+        swHex(sw)};
 }
 
 QByteArray apdu(quint8 cla, quint8 ins, quint8 p1, quint8 p2)
@@ -189,7 +192,8 @@ struct Card
                 return fail(pcscError(rv, QStringLiteral("SCardTransmit ") + hex(command.left(4))));
             }
             if (length < 2)
-                return fail(ErrorCode::Corrupt, tr("The card sent a malformed answer."),
+                return fail(ErrorCode::Corrupt,
+                    QCoreApplication::translate("Devices", "The card sent a malformed answer."),
                     hex(QByteArray(reinterpret_cast<const char*>(buffer), int(length))));
             response.data.append(reinterpret_cast<const char*>(buffer), int(length) - 2);
             response.sw = static_cast<quint16>((buffer[length - 2] << 8) | buffer[length - 1]);
@@ -209,7 +213,8 @@ struct Card
             }
             return response;
         }
-        return fail(ErrorCode::Corrupt, tr("The card keeps asking for more exchanges."));
+        return fail(ErrorCode::Corrupt,
+            QCoreApplication::translate("Devices", "The card keeps asking for more exchanges."));
     }
 };
 
@@ -226,11 +231,13 @@ Status selectApplication(Card& card, const CardProfile& profile)
         return fail(r.error());
     if (r->sw == 0x6A82)
         return fail(ErrorCode::NotFound,
-            tr("This is not a card of the kind \"%1\" (the application %2 is missing).")
+            QCoreApplication::translate(
+                "Devices", "This is not a card of the kind \"%1\" (the application %2 is missing).")
                 .arg(profile.displayName(), hex(profile.aid)),
             swHex(r->sw));
     if (r->sw != 0x9000)
-        return fail(cardError(r->sw, tr("Selecting the card application failed")));
+        return fail(cardError(r->sw,
+            QCoreApplication::translate("Devices", "Selecting the card application failed")));
     return {};
 }
 
@@ -246,10 +253,12 @@ Status selectFile(Card& card, const CardProfile& profile, const CardFile& file)
     if (!r)
         return fail(r.error());
     if (r->sw != 0x9000) {
-        Error e = cardError(
-            r->sw, tr("The card has no readable file %1 (\"%2\")").arg(hex(file.fid), file.id));
+        Error e = cardError(r->sw,
+            QCoreApplication::translate("Devices", "The card has no readable file %1 (\"%2\")")
+                .arg(hex(file.fid), file.id));
         if (r->sw == 0x6A82)
-            e.message = tr("The card has no file %1 (\"%2\") that the profile \"%3\" expects.")
+            e.message = QCoreApplication::translate(
+                "Devices", "The card has no file %1 (\"%2\") that the profile \"%3\" expects.")
                             .arg(hex(file.fid), file.id, profile.id);
         return fail(std::move(e));
     }
@@ -283,8 +292,9 @@ Result<QByteArray> readBinary(Card& card, const CardFile& file, int want)
         }
         if (r->sw == 0x6B00 && offset > 0 && want == 0)
             break; // the previous chunk ended exactly at the end of the file
-        return fail(
-            cardError(r->sw, tr("Reading file %1 (\"%2\") failed").arg(hex(file.fid), file.id)));
+        return fail(cardError(r->sw,
+            QCoreApplication::translate("Devices", "Reading file %1 (\"%2\") failed")
+                .arg(hex(file.fid), file.id)));
     }
     return data;
 }
@@ -299,7 +309,7 @@ Result<QByteArray> readRecord(Card& card, const CardFile& file, int number)
         return fail(r.error());
     if (r->sw != 0x9000 && r->sw != 0x6282)
         return fail(cardError(r->sw,
-            tr("Reading record %1 of file %2 (\"%3\") failed")
+            QCoreApplication::translate("Devices", "Reading record %1 of file %2 (\"%3\") failed")
                 .arg(number)
                 .arg(hex(file.fid), file.id)));
     return r->data;
@@ -328,7 +338,8 @@ Result<PinCheck> sendVerify(Card& card, const QByteArray& command)
     } else if (r->sw == 0x6D00 || r->sw == 0x6E00 || r->sw == 0x6A81 || r->sw == 0x6A88) {
         out.status = PinCheck::Status::NotSupported;
     } else {
-        return fail(cardError(r->sw, tr("Checking the PIN failed")));
+        return fail(
+            cardError(r->sw, QCoreApplication::translate("Devices", "Checking the PIN failed")));
     }
     return out;
 }
@@ -338,18 +349,20 @@ Result<QByteArray> extractField(const CardField& field, const QByteArray& source
 {
     const auto missing = [&](const QString& why) {
         return fail(ErrorCode::Corrupt,
-            tr("The card does not hold the field \"%1\" where its profile says: %2.")
+            QCoreApplication::translate(
+                "Devices", "The card does not hold the field \"%1\" where its profile says: %2.")
                 .arg(field.labelZh.isEmpty() ? field.name : field.labelZh, why),
             field.name);
     };
     if (field.offset > source.size()
         || (field.length > 0 && field.offset + field.length > source.size()))
-        return missing(tr("the data is only %1 bytes long").arg(source.size()));
+        return missing(QCoreApplication::translate("Devices", "the data is only %1 bytes long")
+                           .arg(source.size()));
     QByteArray bytes = source.mid(field.offset, field.length);
     if (!field.tag.isEmpty()) {
         const auto value = findTlv(bytes, field.tag);
         if (!value)
-            return missing(tr("no tag %1").arg(hex(field.tag)));
+            return missing(QCoreApplication::translate("Devices", "no tag %1").arg(hex(field.tag)));
         bytes = *value;
     }
     if (!field.delimiter.isEmpty()) {
@@ -363,7 +376,9 @@ Result<QByteArray> extractField(const CardField& field, const QByteArray& source
             from = at + field.delimiter.size();
         }
         if (field.index >= split.size())
-            return missing(tr("part %1 of %2").arg(field.index + 1).arg(split.size()));
+            return missing(QCoreApplication::translate("Devices", "part %1 of %2")
+                               .arg(field.index + 1)
+                               .arg(split.size()));
         bytes = split.at(field.index);
     }
     return bytes;
@@ -390,7 +405,8 @@ Result<CardData> readWith(Card& card, const CardProfile& profile, const QString&
     bool unlocked = false;
     if (!pin.isEmpty()) {
         if (!profile.pin)
-            return fail(ErrorCode::InvalidArgument, tr("This card has no PIN to enter."));
+            return fail(ErrorCode::InvalidArgument,
+                QCoreApplication::translate("Devices", "This card has no PIN to enter."));
         auto command = profile.pin->verifyApdu(pin);
         if (!command)
             return fail(command.error());
@@ -475,16 +491,20 @@ QString PinCheck::message() const
 {
     switch (status) {
     case Status::Verified:
-        return tr("The PIN is correct.");
+        return QCoreApplication::translate("Devices", "The PIN is correct.");
     case Status::NotVerified:
-        return triesLeft >= 0 ? tr("Enter the PIN: %1 tries left.").arg(triesLeft)
-                              : tr("Enter the PIN.");
+        return triesLeft >= 0
+            ? QCoreApplication::translate("Devices", "Enter the PIN: %1 tries left.").arg(triesLeft)
+            : QCoreApplication::translate("Devices", "Enter the PIN.");
     case Status::WrongPin:
-        return triesLeft >= 0 ? tr("Wrong PIN: %1 tries left.").arg(triesLeft) : tr("Wrong PIN.");
+        return triesLeft >= 0
+            ? QCoreApplication::translate("Devices", "Wrong PIN: %1 tries left.").arg(triesLeft)
+            : QCoreApplication::translate("Devices", "Wrong PIN.");
     case Status::Blocked:
-        return tr("The PIN is blocked: too many wrong tries. The issuing office can unblock it.");
+        return QCoreApplication::translate("Devices",
+            "The PIN is blocked: too many wrong tries. The issuing office can unblock it.");
     case Status::NotSupported:
-        return tr("This card does not use a PIN.");
+        return QCoreApplication::translate("Devices", "This card does not use a PIN.");
     }
     return {};
 }
@@ -541,7 +561,8 @@ struct PcscSession::Impl
             return fail(names.error());
         if (names->isEmpty())
             return fail(pcscError(SCARD_E_NO_READERS_AVAILABLE));
-        std::vector<QByteArray> storage;
+        std::vector<QByteArray> storage; // keeps the names alive while pcscd reads them
+        storage.reserve(std::size_t(names->size()));
         std::vector<SCARD_READERSTATE> states(names->size());
         for (qsizetype i = 0; i < names->size(); ++i) {
             storage.push_back(names->at(i).toUtf8());
@@ -675,6 +696,7 @@ Result<QString> PcscSession::waitForCard(bool present, int timeoutMs, const QStr
     }
     if (names.isEmpty())
         return fail(pcscError(SCARD_E_NO_READERS_AVAILABLE));
+    storage.reserve(std::size_t(names.size()));
     for (const QString& name : names) {
         storage.push_back(name.toUtf8());
         SCARD_READERSTATE s {};
@@ -701,8 +723,9 @@ Result<QString> PcscSession::waitForCard(bool present, int timeoutMs, const QStr
         const qint64 left = timeoutMs - timer.elapsed();
         if (left <= 0)
             return fail(ErrorCode::NotFound,
-                present ? tr("No card was inserted in time.")
-                        : tr("The card was not removed in time."));
+                present
+                    ? QCoreApplication::translate("Devices", "No card was inserted in time.")
+                    : QCoreApplication::translate("Devices", "The card was not removed in time."));
         timeout = DWORD(left);
     }
 }
@@ -725,7 +748,9 @@ Result<CardProfile> PcscSession::detectProfile(
                 if (selected.error().code != ErrorCode::NotFound)
                     return fail(selected.error());
             }
-            return fail(ErrorCode::NotFound, tr("The card is of no kind this terminal knows."),
+            return fail(ErrorCode::NotFound,
+                QCoreApplication::translate(
+                    "Devices", "The card is of no kind this terminal knows."),
                 hex(card.atr));
         });
 }
@@ -837,6 +862,7 @@ private:
         bool fresh = true; // a new context: report what we find even if nothing changes
         while (!stopping()) {
             SCARDCONTEXT context = 0;
+            bool hasContext = false;
             {
                 std::lock_guard lock(m_mutex);
                 if (!m_hasContext) {
@@ -848,8 +874,9 @@ private:
                     pnpState = SCARD_STATE_UNAWARE;
                 }
                 context = m_context;
+                hasContext = m_hasContext;
             }
-            if (!m_hasContext) {
+            if (!hasContext) {
                 publish({});
                 sleep();
                 continue;
@@ -956,7 +983,8 @@ PcscReader::PcscReader(QObject* parent)
 {
     // One card operation at a time: a card has one current file, and a queue keeps order.
     m_pool.setMaxThreadCount(1);
-    m_lastError = tr("The smart card service (pcscd) is not running.");
+    m_lastError
+        = QCoreApplication::translate("Devices", "The smart card service (pcscd) is not running.");
 }
 
 PcscReader::~PcscReader()
@@ -1009,13 +1037,14 @@ void PcscReader::applySnapshot(const Snapshot& snapshot)
     QByteArray atr;
     if (!snapshot.service) {
         base = State::NoService;
-        m_lastError = tr("The smart card service (pcscd) is not running.");
+        m_lastError = QCoreApplication::translate(
+            "Devices", "The smart card service (pcscd) is not running.");
     } else if (!snapshot.error.isEmpty()) {
         base = State::Error;
         m_lastError = snapshot.error;
     } else if (names.isEmpty()) {
         base = State::NoReader;
-        m_lastError = tr("The card reader is not connected.");
+        m_lastError = QCoreApplication::translate("Devices", "The card reader is not connected.");
     } else {
         bool mute = false;
         for (const ReaderStatus& r : snapshot.readers) {
@@ -1033,7 +1062,8 @@ void PcscReader::applySnapshot(const Snapshot& snapshot)
             base = State::CardPresent;
         } else if (mute) {
             base = State::Error;
-            m_lastError = tr("The card does not respond. Take it out and insert it again.");
+            m_lastError = QCoreApplication::translate(
+                "Devices", "The card does not respond. Take it out and insert it again.");
         }
     }
     m_activeReader = active;
