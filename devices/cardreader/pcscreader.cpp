@@ -171,6 +171,7 @@ struct Response
 // A connected card inside one PC/SC transaction.
 struct Card
 {
+    SCARDCONTEXT context = 0;
     SCARDHANDLE handle = 0;
     DWORD protocol = 0;
     QString reader;
@@ -191,10 +192,13 @@ struct Card
                 lost = lost || contextLost(rv);
                 return fail(pcscError(rv, QStringLiteral("SCardTransmit ") + hex(command.left(4))));
             }
-            if (length < 2)
+            if (length < 2) {
+                if (wentAway())
+                    return fail(pcscError(SCARD_W_REMOVED_CARD, QStringLiteral("SCardTransmit")));
                 return fail(ErrorCode::Corrupt,
                     QCoreApplication::translate("Devices", "The card sent a malformed answer."),
                     hex(QByteArray(reinterpret_cast<const char*>(buffer), int(length))));
+            }
             response.data.append(reinterpret_cast<const char*>(buffer), int(length) - 2);
             response.sw = static_cast<quint16>((buffer[length - 2] << 8) | buffer[length - 1]);
             const quint8 sw1 = response.sw >> 8;
@@ -215,6 +219,23 @@ struct Card
         }
         return fail(ErrorCode::Corrupt,
             QCoreApplication::translate("Devices", "The card keeps asking for more exchanges."));
+    }
+
+    // Whether the card left the reader. vpcd answers an APDU cut off by
+    // the card being pulled with an empty response and "success"; pcscd notices the removal
+    // only at its next presence poll (about every 400 ms), so wait up to a second for it.
+    bool wentAway() const
+    {
+        const QByteArray name = reader.toUtf8();
+        SCARD_READERSTATE state {};
+        state.szReader = name.constData();
+        state.dwCurrentState = SCARD_STATE_UNAWARE;
+        if (SCardGetStatusChange(context, 0, &state, 1) != SCARD_S_SUCCESS
+            || !(state.dwEventState & SCARD_STATE_PRESENT))
+            return true;
+        state.dwCurrentState = state.dwEventState & ~SCARD_STATE_CHANGED;
+        // Any change (out, or out and in again) means the card we talked to is gone.
+        return SCardGetStatusChange(context, 1000, &state, 1) == SCARD_S_SUCCESS;
     }
 };
 
@@ -622,6 +643,7 @@ struct PcscSession::Impl
                 return fail(pcscError(rv, QStringLiteral("SCardBeginTransaction")));
             }
             Card card;
+            card.context = context;
             card.handle = handle;
             card.protocol = protocol;
             card.reader = *reader;

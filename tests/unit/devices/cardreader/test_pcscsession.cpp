@@ -7,8 +7,10 @@
 #include "tests/unit/devices/cardreader/cardtestutil.h"
 
 #include <QJsonArray>
+#include <QThread>
 
 #include <catch2/catch.hpp>
+#include <thread>
 
 using namespace fieldcase;
 using namespace fieldcase::devices;
@@ -155,6 +157,33 @@ TEST_CASE("Each demo profile reads its card through pcscd and vpcd", "[pcsc][ses
         REQUIRE_FALSE(none);
         CHECK(none.error().code == ErrorCode::NotFound);
     }
+    card.remove();
+}
+
+TEST_CASE("A card pulled out in the middle of a read fails that read cleanly", "[pcsc][session]")
+{
+    PcscHarness pcscd;
+    REQUIRE(pcscd.started());
+    PcscSession session;
+    VpcdCard card;
+    const CardProfile profile = demoProfile("road-transport-certificate");
+    script(card, "road-transport-certificate");
+    insertAndWait(card, session);
+    card.setResponseDelayMs(150);
+    Result<CardData> read = fail(ErrorCode::Internal, QString());
+    std::thread reading([&] { read = session.readCard(profile); });
+    QThread::msleep(350); // two or three APDUs in
+    card.remove();
+    reading.join();
+    REQUIRE_FALSE(read);
+    INFO(read.error().toString().toStdString());
+    CHECK(read.error().code == ErrorCode::NotFound);
+    CHECK(read.error().message
+        == QStringLiteral("The card was removed while it was being read. Insert it again."));
+    // The session (and pcscd) carry on: the card reinserted reads again.
+    card.setResponseDelayMs(0);
+    insertAndWait(card, session);
+    CHECK(mustRead(session, profile).text(u"plateNumber") == QStringLiteral("京A12345"));
     card.remove();
 }
 
