@@ -7,6 +7,7 @@
 #include "core/util/result.h"
 
 #include <QByteArray>
+#include <QDate>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QList>

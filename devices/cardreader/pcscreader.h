@@ -127,7 +127,7 @@ public:
 
     // Starts watching (idempotent). State stays NoService until the first report.
     void start();
-    // Stops watching; running reads still finish.
+    // Stops watching; running reads still finish. state() keeps its last value until start().
     void stop();
 
     // Only readers whose name contains this text count (empty: all readers).
@@ -146,8 +146,10 @@ public:
     // Reads the card in the active reader off the calling thread. The future finishes on this
     // object's thread, so do not block that thread waiting for it (use QFuture::then or a
     // QFutureWatcher); it is cancelled if the reader is destroyed first.
-    QFuture<Result<CardData>> readCard(const CardProfile& profile, const QString& pin = {});
-    QFuture<Result<PinCheck>> verifyPin(const CardProfile& profile, const QString& pin);
+    [[nodiscard]] QFuture<Result<CardData>> readCard(
+        const CardProfile& profile, const QString& pin = {});
+    [[nodiscard]] QFuture<Result<PinCheck>> verifyPin(
+        const CardProfile& profile, const QString& pin);
 
     // The blocking layer this object uses (for a CLI sharing the reader's context).
     [[nodiscard]] PcscSession& session() { return *m_session; }
