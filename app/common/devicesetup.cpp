@@ -7,15 +7,6 @@
 
 namespace fieldcase::app {
 
-namespace {
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("App", text);
-}
-
-} // namespace
-
 void loadDevicePlugins(devices::PluginRegistry& registry)
 {
     devices::registerBuiltinDevicePlugins();
@@ -37,7 +28,8 @@ Result<devices::DeviceProfile> resolveDeviceProfile(
                                              : QStringLiteral(":/devices/%1.json").arg(nameOrPath);
         if (!QFileInfo::exists(path)) {
             return fail(ErrorCode::NotFound,
-                tr("No device profile \"%1\": give a file, or one of demo, vehicle-kit, handheld")
+                QCoreApplication::translate("App",
+                    "No device profile \"%1\": give a file, or one of demo, vehicle-kit, handheld")
                     .arg(nameOrPath));
         }
     } else if (const QString installed = dataDir + QLatin1String("/devices.json");

@@ -2,6 +2,7 @@
 // order, and passed in. With no display it runs a headless end-to-end demo instead.
 #include "app/common/datadir.h"
 #include "app/common/demoseed.h"
+#include "app/common/devicesetup.h"
 #include "app/common/i18n.h"
 #include "app/common/openadvice.h"
 #include "app/common/referenceseed.h"
@@ -9,8 +10,8 @@
 #include "core/rules/rulebook.h"
 #include "core/rules/rulesjson.h"
 #include "core/store/checker.h"
+#include "devices/api/deviceprofile.h"
 #include "devices/gnss/gnssassessment.h"
-#include "devices/gnss/nmeasource.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -30,39 +31,76 @@ class Terminal
     Q_DECLARE_TR_FUNCTIONS(Terminal)
 
 public:
-    // The demo kit's GNSS: the bundled recording of a patrol car stopping on G4, replayed as a
-    // live receiver (retimed to now). Waits up to 3 s for a fix fit for evidence (usable()) and
-    // returns it as an event position; an empty object (and the reason, printed) otherwise.
-    static QJsonObject demoPosition(QTextStream& out)
+    // The devices of the profile, as the officer would see them on the device panel: waits up to
+    // 3 s for them to settle and prints each with its state (simulated ones say so).
+    static void printDevices(QTextStream& out, devices::DeviceSet& set, const QString& profile)
     {
-        devices::NmeaSource gnss;
+        QEventLoop loop;
+        QTimer poll;
+        QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
+            const auto devices = set.devices();
+            if (std::none_of(devices.begin(), devices.end(), [](const devices::Device* d) {
+                    return d->state() == devices::DeviceState::Connecting;
+                }))
+                loop.quit();
+        });
+        QTimer::singleShot(3000, &loop, &QEventLoop::quit);
+        poll.start(50);
+        loop.exec();
+        out << tr("Devices (profile %1):").arg(profile) << '\n';
+        for (const devices::Device* d : set.devices()) {
+            out << "  " << d->slot() << ": " << d->info().title
+                << (d->simulated() ? QLatin1Char(' ') + tr("[SIMULATED]") : QString()) << " — "
+                << devices::deviceStateTitle(d->state())
+                << (d->lastError().isEmpty() ? QString() : QStringLiteral(": ") + d->lastError())
+                << '\n';
+        }
+        for (const devices::SlotProblem& p : set.problems())
+            out << "  " << tr("%1: not available: %2").arg(p.slot, p.message) << '\n';
+        out.flush();
+    }
+
+    // The position for the demo case: the first fix from the profile's GNSS receiver that is fit
+    // for evidence (usable()), within 3 s, as an event position; {} (and the reason) otherwise.
+    static QJsonObject demoPosition(QTextStream& out, devices::DeviceSet& set)
+    {
+        auto* gnss = set.first<devices::GnssDevice>(devices::DeviceKind::Gnss);
+        if (!gnss) {
+            out << tr(
+                "No GNSS receiver in the device profile; the case is opened without a position")
+                << Qt::endl;
+            return {};
+        }
         QJsonObject position;
         QStringList reasons;
         QEventLoop loop;
-        QObject::connect(
-            &gnss, &devices::NmeaSource::fixReceived, &loop, [&](const devices::GnssFix& fix) {
-                const devices::GnssAssessment verdict
-                    = devices::assess(fix, std::nullopt, Clock::system().nowMs());
-                if (!verdict.usable()) {
-                    reasons = verdict.allReasons();
-                    return;
-                }
-                position = devices::eventPosition(fix);
-                out << tr("Position: %1, %2 (%3 satellites, HDOP %4, source %5)")
-                           .arg(fix.latitude, 0, 'f', 6)
-                           .arg(fix.longitude, 0, 'f', 6)
-                           .arg(fix.satellitesUsed)
-                           .arg(fix.hdop.value_or(0), 0, 'f', 1)
-                           .arg(position.value(QLatin1String("source")).toString())
-                    << Qt::endl;
-                loop.quit();
-            });
-        QTimer::singleShot(3000, &loop, &QEventLoop::quit);
-        gnss.start(QStringLiteral("file::/demo/gnss/g4-roadside-stop.nmea?interval=50"));
-        loop.exec();
+        const auto consider = [&](const devices::GnssFix& fix) {
+            const devices::GnssAssessment verdict
+                = devices::assess(fix, std::nullopt, Clock::system().nowMs());
+            if (!verdict.usable()) {
+                reasons = verdict.allReasons();
+                return;
+            }
+            position = devices::eventPosition(fix);
+            out << tr("Position: %1, %2 (%3 satellites, HDOP %4, source %5)")
+                       .arg(fix.latitude, 0, 'f', 6)
+                       .arg(fix.longitude, 0, 'f', 6)
+                       .arg(fix.satellitesUsed)
+                       .arg(fix.hdop.value_or(0), 0, 'f', 1)
+                       .arg(position.value(QLatin1String("source")).toString())
+                << Qt::endl;
+            loop.quit();
+        };
+        if (gnss->hasFix())
+            consider(gnss->currentFix());
         if (position.isEmpty()) {
-            if (!gnss.lastError().isEmpty())
-                reasons.append(gnss.lastError());
+            QObject::connect(gnss, &devices::GnssDevice::fixReceived, &loop, consider);
+            QTimer::singleShot(3000, &loop, &QEventLoop::quit);
+            loop.exec();
+        }
+        if (position.isEmpty()) {
+            if (!gnss->lastError().isEmpty())
+                reasons.append(gnss->lastError());
             out << tr("No position accepted; the case is opened without one: %1")
                        .arg(reasons.join(QLatin1Char(' ')))
                 << Qt::endl;
@@ -71,14 +109,15 @@ public:
     }
 
     // Headless demo: opens a demo case through core, prints what was stored, checks the store.
-    static int runHeadless(
-        CaseStore& store, rules::ReferenceStore& reference, const QJsonObject& demo)
+    static int runHeadless(CaseStore& store, rules::ReferenceStore& reference,
+        const QJsonObject& demo, devices::DeviceSet& devices, const QString& profile)
     {
         QTextStream out(stdout);
         out << tr("FieldCase headless demo (no display found)") << '\n'
             << tr("Terminal: %1").arg(store.terminalId()) << '\n'
             << tr("Store: %1").arg(store.databasePath()) << Qt::endl;
-        auto caseId = app::openDemoCase(store, demo, demoPosition(out));
+        printDevices(out, devices, profile);
+        auto caseId = app::openDemoCase(store, demo, demoPosition(out, devices));
         if (!caseId) {
             out << tr("Could not open the demo case: %1").arg(caseId.error().toString())
                 << Qt::endl;
@@ -161,7 +200,11 @@ int main(int argc, char* argv[])
         QStringLiteral("headless"), Terminal::tr("Run the headless demo."));
     QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
         Terminal::tr("Save a screenshot of the main window and quit."), Terminal::tr("file"));
-    parser.addOptions({dataOption, headlessOption, screenshotOption});
+    QCommandLineOption devicesOption(QStringLiteral("devices"),
+        Terminal::tr("Device profile: demo, vehicle-kit, handheld or a file (default: the "
+                     "installed one, else demo)."),
+        Terminal::tr("profile"));
+    parser.addOptions({dataOption, headlessOption, screenshotOption, devicesOption});
     parser.process(application);
     const QString dataDir = parser.value(dataOption);
 
@@ -203,10 +246,24 @@ int main(int argc, char* argv[])
     } else if (*installed > 0) {
         (void)rules::rebuildLawIndex(**reference);
     }
-    if (headless && !parser.isSet(screenshotOption))
-        return Terminal::runHeadless(**store, **reference, *demo);
+    // Devices: plugins chosen by the profile. A profile that cannot be read stops the start (the
+    // installer must fix it); a single device that cannot be made is shown on the panel instead.
+    devices::PluginRegistry plugins;
+    app::loadDevicePlugins(plugins);
+    QString profileSource;
+    auto profile = app::resolveDeviceProfile(parser.value(devicesOption), dataDir, &profileSource);
+    if (!profile) {
+        QTextStream(stderr) << profile.error().message << Qt::endl;
+        return 2;
+    }
+    devices::DeviceSet deviceSet;
+    deviceSet.build(*profile, plugins);
+    deviceSet.startAll();
 
-    app::MainWindow window(**store, *demo);
+    if (headless && !parser.isSet(screenshotOption))
+        return Terminal::runHeadless(**store, **reference, *demo, deviceSet, profile->name);
+
+    app::MainWindow window(**store, *demo, &deviceSet);
     window.show();
     if (parser.isSet(screenshotOption)) {
         const QString file = parser.value(screenshotOption);

@@ -1,7 +1,10 @@
 #include "app/terminal/mainwindow.h"
 
 #include "app/common/demoseed.h"
+#include "app/terminal/devicepanel.h"
 #include "core/store/checker.h"
+#include "devices/api/deviceprofile.h"
+#include "devices/gnss/gnssassessment.h"
 
 #include <QDateTime>
 #include <QHeaderView>
@@ -15,10 +18,12 @@
 
 namespace fieldcase::app {
 
-MainWindow::MainWindow(CaseStore& store, QJsonObject demoUnit, QWidget* parent)
+MainWindow::MainWindow(
+    CaseStore& store, QJsonObject demoUnit, devices::DeviceSet* devices, QWidget* parent)
     : QMainWindow(parent)
     , m_store(store)
     , m_demoUnit(std::move(demoUnit))
+    , m_devices(devices)
 {
     setObjectName(QStringLiteral("mainWindow"));
     const QJsonObject unit = m_demoUnit.value(QLatin1String("unit")).toObject();
@@ -60,7 +65,18 @@ MainWindow::MainWindow(CaseStore& store, QJsonObject demoUnit, QWidget* parent)
     m_casesTable->horizontalHeader()->setSectionResizeMode(3, QHeaderView::Stretch);
     m_casesTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_casesTable->setSelectionBehavior(QAbstractItemView::SelectRows);
-    layout->addWidget(m_casesTable);
+    layout->addWidget(m_casesTable, 3);
+    if (m_devices) {
+        auto* panel = new DevicePanel(*m_devices, central);
+        panel->setObjectName(QStringLiteral("devicePanel"));
+        layout->addWidget(new QLabel(tr("<b>Devices</b>"), central));
+        layout->addWidget(panel, 2);
+        toolbar->addAction(tr("Test devices"), panel, &DevicePanel::runSelfTests);
+        connect(panel, &DevicePanel::selfTestsFinished, this, [this](int passed, int failed) {
+            statusBar()->showMessage(
+                tr("Device self-tests: %1 passed, %2 failed").arg(passed).arg(failed), 10000);
+        });
+    }
     setCentralWidget(central);
 
     statusBar()->showMessage(
@@ -96,13 +112,25 @@ void MainWindow::refreshCases()
 
 void MainWindow::newDemoCase()
 {
-    auto caseId = openDemoCase(m_store, m_demoUnit);
+    auto caseId = openDemoCase(m_store, m_demoUnit, currentPosition());
     if (!caseId) {
         QMessageBox::warning(this, tr("Could not open the case"), caseId.error().message);
         return;
     }
     refreshCases();
     statusBar()->showMessage(tr("Demo case opened: %1").arg(*caseId), 5000);
+}
+
+QJsonObject MainWindow::currentPosition() const
+{
+    auto* gnss
+        = m_devices ? m_devices->first<devices::GnssDevice>(devices::DeviceKind::Gnss) : nullptr;
+    if (!gnss || !gnss->hasFix())
+        return {};
+    const devices::GnssFix fix = gnss->currentFix();
+    if (!devices::assess(fix, std::nullopt, m_store.clock().nowMs()).usable())
+        return {};
+    return devices::eventPosition(fix);
 }
 
 void MainWindow::checkStore()

@@ -10,6 +10,9 @@ class QTableWidget;
 namespace fieldcase {
 class CaseStore;
 }
+namespace fieldcase::devices {
+class DeviceSet;
+}
 
 namespace fieldcase::app {
 
@@ -18,7 +21,9 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 
 public:
-    MainWindow(CaseStore& store, QJsonObject demoUnit, QWidget* parent = nullptr);
+    // devices may be null (no device panel, cases open without a position).
+    MainWindow(CaseStore& store, QJsonObject demoUnit, devices::DeviceSet* devices = nullptr,
+        QWidget* parent = nullptr);
 
     // Re-reads the case list from the store's projections.
     void refreshCases();
@@ -28,8 +33,12 @@ private Q_SLOTS:
     void checkStore();
 
 private:
+    // The GNSS position to stamp on a new case: the current fix if it passes the gate, else {}.
+    QJsonObject currentPosition() const;
+
     CaseStore& m_store;
     QJsonObject m_demoUnit;
+    devices::DeviceSet* m_devices = nullptr;
     QTableWidget* m_casesTable = nullptr;
     QLabel* m_officersLabel = nullptr;
 };

@@ -1,5 +1,7 @@
 #include "devices/api/device.h"
 
+#include "devices/api/devicestext.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 
@@ -21,11 +23,6 @@ constexpr KindName kKindNames[] = {
     {DeviceKind::Recorder, "recorder"},
     {DeviceKind::Barcode, "barcode"},
 };
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("Devices", text);
-}
 
 } // namespace
 
@@ -59,17 +56,17 @@ QString deviceKindTitle(DeviceKind kind)
 {
     switch (kind) {
     case DeviceKind::Printer:
-        return tr("Printer");
+        return DevicesText::tr("Printer");
     case DeviceKind::Gnss:
-        return tr("GNSS receiver");
+        return DevicesText::tr("GNSS receiver");
     case DeviceKind::CardReader:
-        return tr("IC card reader");
+        return DevicesText::tr("IC card reader");
     case DeviceKind::Camera:
-        return tr("Camera");
+        return DevicesText::tr("Camera");
     case DeviceKind::Recorder:
-        return tr("Body-worn recorder");
+        return DevicesText::tr("Body-worn recorder");
     case DeviceKind::Barcode:
-        return tr("Barcode scanner");
+        return DevicesText::tr("Barcode scanner");
     }
     return {};
 }
@@ -97,17 +94,17 @@ QString deviceStateTitle(DeviceState state)
 {
     switch (state) {
     case DeviceState::Stopped:
-        return tr("Stopped");
+        return DevicesText::tr("Stopped");
     case DeviceState::Connecting:
-        return tr("Connecting");
+        return DevicesText::tr("Connecting");
     case DeviceState::Ready:
-        return tr("Ready");
+        return DevicesText::tr("Ready");
     case DeviceState::Busy:
-        return tr("Busy");
+        return DevicesText::tr("Busy");
     case DeviceState::Absent:
-        return tr("Not connected");
+        return DevicesText::tr("Not connected");
     case DeviceState::Error:
-        return tr("Error");
+        return DevicesText::tr("Error");
     }
     return {};
 }

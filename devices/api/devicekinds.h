@@ -227,7 +227,6 @@ template<typename T>
 } // namespace fieldcase::devices
 
 Q_DECLARE_METATYPE(fieldcase::devices::PrintOutcome)
-Q_DECLARE_METATYPE(fieldcase::devices::GnssFix)
 Q_DECLARE_METATYPE(fieldcase::devices::CardReadout)
 Q_DECLARE_METATYPE(fieldcase::devices::PinOutcome)
 Q_DECLARE_METATYPE(fieldcase::devices::CapturedMedia)

@@ -1,5 +1,7 @@
 #include "devices/api/deviceplugin.h"
 
+#include "devices/api/devicestext.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QRegularExpression>
@@ -9,11 +11,6 @@
 namespace fieldcase::devices {
 
 namespace {
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("Devices", text);
-}
 
 bool failWith(QString* whyNot, const QString& message)
 {
@@ -59,37 +56,40 @@ bool valueFits(const SettingSpec& spec, const QJsonValue& v, QString* whyNot)
         break;
     }
     if (!typeOk)
-        return failWith(whyNot, tr("setting \"%1\" has the wrong type").arg(spec.key));
+        return failWith(whyNot, DevicesText::tr("setting \"%1\" has the wrong type").arg(spec.key));
     if (!spec.choices.isEmpty() && !spec.choices.contains(v.toString())) {
         return failWith(whyNot,
-            tr("setting \"%1\" must be one of: %2")
+            DevicesText::tr("setting \"%1\" must be one of: %2")
                 .arg(spec.key, spec.choices.join(QLatin1String(", "))));
     }
     if (spec.minimum && v.toDouble() < *spec.minimum)
-        return failWith(whyNot, tr("setting \"%1\" is below %2").arg(spec.key).arg(*spec.minimum));
+        return failWith(
+            whyNot, DevicesText::tr("setting \"%1\" is below %2").arg(spec.key).arg(*spec.minimum));
     if (spec.maximum && v.toDouble() > *spec.maximum)
-        return failWith(whyNot, tr("setting \"%1\" is above %2").arg(spec.key).arg(*spec.maximum));
+        return failWith(
+            whyNot, DevicesText::tr("setting \"%1\" is above %2").arg(spec.key).arg(*spec.maximum));
     return true;
 }
 
 bool parseSetting(const QJsonValue& value, SettingSpec* spec, QString* whyNot)
 {
     if (!value.isObject())
-        return failWith(whyNot, tr("a setting is not an object"));
+        return failWith(whyNot, DevicesText::tr("a setting is not an object"));
     const QJsonObject o = value.toObject();
     spec->key = o.value(QLatin1String("key")).toString();
     static const QRegularExpression keyPattern(QStringLiteral("^[a-zA-Z][a-zA-Z0-9]*$"));
     if (!keyPattern.match(spec->key).hasMatch())
-        return failWith(whyNot, tr("a setting has no valid \"key\""));
+        return failWith(whyNot, DevicesText::tr("a setting has no valid \"key\""));
     const auto type = settingType(o.value(QLatin1String("type")).toString());
     if (!type)
-        return failWith(whyNot, tr("setting \"%1\" has an unknown type").arg(spec->key));
+        return failWith(
+            whyNot, DevicesText::tr("setting \"%1\" has an unknown type").arg(spec->key));
     spec->type = *type;
     spec->required = o.value(QLatin1String("required")).toBool(false);
     spec->title = o.value(QLatin1String("title")).toString();
     spec->titleZh = o.value(QLatin1String("title[zh_CN]")).toString();
     if (spec->title.isEmpty())
-        return failWith(whyNot, tr("setting \"%1\" has no title").arg(spec->key));
+        return failWith(whyNot, DevicesText::tr("setting \"%1\" has no title").arg(spec->key));
     for (const QJsonValue& c : o.value(QLatin1String("choices")).toArray())
         spec->choices.append(c.toString());
     if (o.contains(QLatin1String("minimum")))
@@ -100,7 +100,7 @@ bool parseSetting(const QJsonValue& value, SettingSpec* spec, QString* whyNot)
         spec->defaultValue = o.value(QLatin1String("default"));
         QString why;
         if (!valueFits(*spec, spec->defaultValue, &why))
-            return failWith(whyNot, tr("default value: %1").arg(why));
+            return failWith(whyNot, DevicesText::tr("default value: %1").arg(why));
     }
     return true;
 }
@@ -118,25 +118,26 @@ std::optional<PluginMetadata> parsePluginMetadata(const QJsonObject& metaData, Q
     static const QRegularExpression idPattern(QStringLiteral("^[a-z0-9][a-z0-9.-]{2,63}$"));
     m.id = metaData.value(QLatin1String("id")).toString();
     if (!idPattern.match(m.id).hasMatch()) {
-        failWith(whyNot, tr("the metadata has no valid \"id\""));
+        failWith(whyNot, DevicesText::tr("the metadata has no valid \"id\""));
         return std::nullopt;
     }
     const auto kind = deviceKindFromName(metaData.value(QLatin1String("kind")).toString());
     if (!kind) {
         failWith(whyNot,
-            tr("unknown device kind \"%1\"").arg(metaData.value(QLatin1String("kind")).toString()));
+            DevicesText::tr("unknown device kind \"%1\"")
+                .arg(metaData.value(QLatin1String("kind")).toString()));
         return std::nullopt;
     }
     m.kind = *kind;
     const QJsonValue api = metaData.value(QLatin1String("apiVersion"));
     if (!isInteger(api)) {
-        failWith(whyNot, tr("the metadata has no \"apiVersion\""));
+        failWith(whyNot, DevicesText::tr("the metadata has no \"apiVersion\""));
         return std::nullopt;
     }
     m.apiVersion = api.toInt();
     if (m.apiVersion != kDeviceApiVersion) {
         failWith(whyNot,
-            tr("built for device API version %1; this FieldCase supports version %2")
+            DevicesText::tr("built for device API version %1; this FieldCase supports version %2")
                 .arg(m.apiVersion)
                 .arg(kDeviceApiVersion));
         return std::nullopt;
@@ -145,19 +146,20 @@ std::optional<PluginMetadata> parsePluginMetadata(const QJsonObject& metaData, Q
     m.title = metaData.value(QLatin1String("title")).toString();
     m.titleZh = metaData.value(QLatin1String("title[zh_CN]")).toString();
     if (m.vendor.isEmpty() || m.title.isEmpty()) {
-        failWith(whyNot, tr("the metadata needs a \"vendor\" and a \"title\""));
+        failWith(whyNot, DevicesText::tr("the metadata needs a \"vendor\" and a \"title\""));
         return std::nullopt;
     }
     const QJsonValue simulator = metaData.value(QLatin1String("simulator"));
     if (!simulator.isBool()) {
         // Required, so a simulator can never pass for real hardware by omission.
-        failWith(whyNot, tr("the metadata must say whether the plugin is a \"simulator\""));
+        failWith(
+            whyNot, DevicesText::tr("the metadata must say whether the plugin is a \"simulator\""));
         return std::nullopt;
     }
     m.simulator = simulator.toBool();
     const QJsonValue settings = metaData.value(QLatin1String("settings"));
     if (!settings.isArray()) {
-        failWith(whyNot, tr("the metadata has no \"settings\" list"));
+        failWith(whyNot, DevicesText::tr("the metadata has no \"settings\" list"));
         return std::nullopt;
     }
     for (const QJsonValue& v : settings.toArray()) {
@@ -166,7 +168,7 @@ std::optional<PluginMetadata> parsePluginMetadata(const QJsonObject& metaData, Q
             return std::nullopt;
         for (const SettingSpec& other : m.settings) {
             if (other.key == spec.key) {
-                failWith(whyNot, tr("setting \"%1\" is declared twice").arg(spec.key));
+                failWith(whyNot, DevicesText::tr("setting \"%1\" is declared twice").arg(spec.key));
                 return std::nullopt;
             }
         }
@@ -182,7 +184,8 @@ std::optional<QJsonObject> applySettingsSchema(
         const bool known = std::any_of(metadata.settings.begin(), metadata.settings.end(),
             [&](const SettingSpec& s) { return s.key == it.key(); });
         if (!known) {
-            failWith(whyNot, tr("plugin %1 has no setting \"%2\"").arg(metadata.id, it.key()));
+            failWith(whyNot,
+                DevicesText::tr("plugin %1 has no setting \"%2\"").arg(metadata.id, it.key()));
             return std::nullopt;
         }
     }
@@ -195,7 +198,7 @@ std::optional<QJsonObject> applySettingsSchema(
         } else if (!spec.defaultValue.isUndefined()) {
             out.insert(spec.key, spec.defaultValue);
         } else if (spec.required) {
-            failWith(whyNot, tr("setting \"%1\" is required").arg(spec.key));
+            failWith(whyNot, DevicesText::tr("setting \"%1\" is required").arg(spec.key));
             return std::nullopt;
         }
     }

@@ -1,5 +1,7 @@
 #include "devices/api/deviceprofile.h"
 
+#include "devices/api/devicestext.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>
@@ -9,11 +11,6 @@
 namespace fieldcase::devices {
 
 namespace {
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("Devices", text);
-}
 
 constexpr int kProfileFormat = 1;
 
@@ -25,12 +22,13 @@ Result<DeviceProfile> DeviceProfile::fromJson(const QByteArray& json)
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (!doc.isObject()) {
         return fail(ErrorCode::InvalidArgument,
-            tr("The device profile is not valid JSON: %1").arg(parseError.errorString()));
+            DevicesText::tr("The device profile is not valid JSON: %1")
+                .arg(parseError.errorString()));
     }
     const QJsonObject o = doc.object();
     if (o.value(QLatin1String("format")).toInt() != kProfileFormat) {
         return fail(ErrorCode::InvalidArgument,
-            tr("The device profile has format %1; this FieldCase reads format %2")
+            DevicesText::tr("The device profile has format %1; this FieldCase reads format %2")
                 .arg(o.value(QLatin1String("format")).toVariant().toString())
                 .arg(kProfileFormat));
     }
@@ -39,7 +37,7 @@ Result<DeviceProfile> DeviceProfile::fromJson(const QByteArray& json)
     profile.title = o.value(QLatin1String("title")).toString();
     profile.titleZh = o.value(QLatin1String("title[zh_CN]")).toString();
     if (profile.name.isEmpty())
-        return fail(ErrorCode::InvalidArgument, tr("The device profile has no name"));
+        return fail(ErrorCode::InvalidArgument, DevicesText::tr("The device profile has no name"));
     static const QRegularExpression slotPattern(QStringLiteral("^[a-z][a-z0-9-]{0,31}$"));
     const QJsonArray entries = o.value(QLatin1String("devices")).toArray();
     for (const QJsonValue& v : entries) {
@@ -49,16 +47,17 @@ Result<DeviceProfile> DeviceProfile::fromJson(const QByteArray& json)
             s.value(QLatin1String("settings")).toObject()};
         if (!slotPattern.match(slot.slot).hasMatch()) {
             return fail(ErrorCode::InvalidArgument,
-                tr("Device slot name \"%1\" is not valid (lowercase letters, digits, dashes)")
+                DevicesText::tr(
+                    "Device slot name \"%1\" is not valid (lowercase letters, digits, dashes)")
                     .arg(slot.slot));
         }
         if (slot.pluginId.isEmpty())
             return fail(ErrorCode::InvalidArgument,
-                tr("Device slot \"%1\" names no plugin").arg(slot.slot));
+                DevicesText::tr("Device slot \"%1\" names no plugin").arg(slot.slot));
         for (const DeviceSlot& other : profile.entries) {
             if (other.slot == slot.slot)
                 return fail(ErrorCode::InvalidArgument,
-                    tr("Device slot \"%1\" appears twice").arg(slot.slot));
+                    DevicesText::tr("Device slot \"%1\" appears twice").arg(slot.slot));
         }
         profile.entries.append(slot);
     }
@@ -70,7 +69,7 @@ Result<DeviceProfile> DeviceProfile::load(const QString& path)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         return fail(ErrorCode::NotFound,
-            tr("Cannot read the device profile %1: %2").arg(path, file.errorString()));
+            DevicesText::tr("Cannot read the device profile %1: %2").arg(path, file.errorString()));
     }
     auto profile = fromJson(file.readAll());
     if (!profile)

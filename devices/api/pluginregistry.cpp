@@ -1,24 +1,17 @@
 #include "devices/api/pluginregistry.h"
 
 #include "devices/api/devicekinds.h"
+#include "devices/api/devicestext.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QLibrary>
+#include <QLocale>
 #include <QPluginLoader>
 
 namespace fieldcase::devices {
 
 Q_LOGGING_CATEGORY(lcDevicePlugins, "fieldcase.devices.plugins", QtInfoMsg)
-
-namespace {
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("Devices", text);
-}
-
-} // namespace
 
 // A validated plugin and the means to instantiate it: a static plugin's instance function, or a
 // loader for a library that is only loaded when a device needs it.
@@ -33,12 +26,13 @@ struct PluginRegistry::Candidate
     {
         QObject* object = staticInstance ? staticInstance() : loader->instance();
         if (!object) {
-            *whyNot = loader ? loader->errorString() : tr("the plugin did not create its factory");
+            *whyNot = loader ? loader->errorString()
+                             : DevicesText::tr("the plugin did not create its factory");
             return nullptr;
         }
         auto* f = qobject_cast<DevicePluginFactory*>(object);
         if (!f)
-            *whyNot = tr("the plugin does not implement the device factory interface");
+            *whyNot = DevicesText::tr("the plugin does not implement the device factory interface");
         return f;
     }
 };
@@ -90,13 +84,15 @@ void PluginRegistry::scanDirectory(const QString& directory)
         const QJsonObject meta = c->loader->metaData();
         if (meta.isEmpty()) {
             reject(path,
-                tr("not a Qt plugin, or built with an incompatible Qt (%1)")
+                DevicesText::tr("not a Qt plugin, or built with an incompatible Qt (%1)")
                     .arg(c->loader->errorString()));
             continue;
         }
         c->iid = meta.value(QLatin1String("IID")).toString();
         if (c->iid != QLatin1String(FieldCaseDevicePluginFactory_iid)) {
-            reject(path, tr("implements \"%1\", not the FieldCase device interface").arg(c->iid));
+            reject(path,
+                DevicesText::tr("implements \"%1\", not the FieldCase device interface")
+                    .arg(c->iid));
             continue;
         }
         QString why;
@@ -131,7 +127,8 @@ void PluginRegistry::consider(std::unique_ptr<Candidate> candidate)
 {
     if (find(candidate->entry.metadata.id)) {
         reject(candidate->entry.source,
-            tr("another plugin already has the id %1").arg(candidate->entry.metadata.id));
+            DevicesText::tr("another plugin already has the id %1")
+                .arg(candidate->entry.metadata.id));
         return;
     }
     qCDebug(lcDevicePlugins) << "plugin" << candidate->entry.metadata.id << "from"
@@ -172,29 +169,32 @@ Result<std::unique_ptr<Device>> PluginRegistry::create(
     }
     if (!candidate) {
         return fail(ErrorCode::NotFound,
-            tr("No device plugin \"%1\" is installed (slot %2)").arg(pluginId, slot));
+            DevicesText::tr("No device plugin \"%1\" is installed (slot %2)").arg(pluginId, slot));
     }
     const PluginMetadata& meta = candidate->entry.metadata;
     QString why;
     const auto applied = applySettingsSchema(meta, settings, &why);
     if (!applied) {
         return fail(ErrorCode::InvalidArgument,
-            tr("Settings of device \"%1\" are not valid: %2").arg(slot, why));
+            DevicesText::tr("Settings of device \"%1\" are not valid: %2").arg(slot, why));
     }
     DevicePluginFactory* factory = candidate->factory(&why);
     if (!factory)
-        return fail(
-            ErrorCode::Internal, tr("Plugin %1 could not be loaded: %2").arg(pluginId, why));
-    DeviceInfo info {slot, meta.id, meta.kind, meta.vendor, meta.title, meta.simulator, *applied};
+        return fail(ErrorCode::Internal,
+            DevicesText::tr("Plugin %1 could not be loaded: %2").arg(pluginId, why));
+    // Titles in the UI language (the app sets the default locale from its translation).
+    DeviceInfo info {slot, meta.id, meta.kind, meta.vendor, meta.displayTitle(QLocale().name()),
+        meta.simulator, *applied};
     std::unique_ptr<Device> device = factory->create(info);
     if (!device)
-        return fail(ErrorCode::Internal, tr("Plugin %1 made no device").arg(pluginId));
+        return fail(ErrorCode::Internal, DevicesText::tr("Plugin %1 made no device").arg(pluginId));
     if (device->kind() != meta.kind || device->simulated() != meta.simulator
         || !implementsKindInterface(device.get())) {
         // The factory must hand the info through unchanged: kind and the simulated mark are
         // what the metadata promised, and a simulator must never pass for real hardware.
         return fail(ErrorCode::Internal,
-            tr("Plugin %1 made a device that does not match its metadata").arg(pluginId));
+            DevicesText::tr("Plugin %1 made a device that does not match its metadata")
+                .arg(pluginId));
     }
     return device;
 }

@@ -4,6 +4,7 @@
 
 #include <QDateTime>
 #include <QMap>
+#include <QMetaType>
 #include <QString>
 
 #include <optional>
@@ -49,3 +50,6 @@ struct GnssFix
 };
 
 } // namespace fieldcase::devices
+
+// Declared with the type, so any file that carries a fix in a signal sees the same declaration.
+Q_DECLARE_METATYPE(fieldcase::devices::GnssFix)

@@ -116,10 +116,78 @@ TEST_CASE("The headless demo opens a case through core and prints it", "[cli]")
     CHECK(demo.exitCode == 0);
     CHECK(demo.out.contains(QStringLiteral("货车超限运输（示范案例）")));
     CHECK(demo.out.contains(QStringLiteral("vehicle.recorded")));
-    // The demo kit's GNSS (the bundled G4 recording, replayed live) stamps every event.
+    // The demo profile's devices are simulators and say so; the simulated GNSS stamps every
+    // event, and the position says where it came from.
+    CHECK(demo.out.contains(QStringLiteral("Devices (profile demo):")));
+    CHECK(demo.out.count(QStringLiteral("[SIMULATED]")) == 6);
     CHECK(demo.out.contains(QStringLiteral("28.186847, 113.075000")));
-    CHECK(demo.out.count(QStringLiteral("\"source\": \"gnss:GN\"")) == 4);
+    CHECK(demo.out.count(QStringLiteral("\"source\": \"simulator\"")) == 4);
     CHECK(demo.out.contains(QStringLiteral("OK")));
+}
+
+TEST_CASE("devices list|probe|test show the profile's devices and self-test them", "[cli][devices]")
+{
+    TempDir dir;
+    const QString data = dir.file(QStringLiteral("data"));
+    auto admin = [&](QStringList args) {
+        args.prepend(data);
+        args.prepend(QStringLiteral("--data"));
+        return run(kAdmin, args);
+    };
+
+    Run list = admin({QStringLiteral("devices"), QStringLiteral("list"), QStringLiteral("--json")});
+    INFO(list.out.toStdString() << list.err.toStdString());
+    REQUIRE(list.exitCode == 0);
+    const QJsonObject listed = QJsonDocument::fromJson(list.out.toUtf8()).object();
+    CHECK(listed.value(QLatin1String("profile")).toString() == QStringLiteral("demo"));
+    CHECK(listed.value(QLatin1String("devices")).toArray().size() == 6);
+    CHECK(listed.value(QLatin1String("rejectedPlugins")).toArray().isEmpty());
+    QStringList pluginIds;
+    for (const QJsonValue& v : listed.value(QLatin1String("plugins")).toArray())
+        pluginIds << v.toObject().value(QLatin1String("id")).toString();
+    CHECK(pluginIds.contains(QStringLiteral("fieldcase.gnss.nmea")));
+    CHECK(pluginIds.contains(QStringLiteral("fieldcase.printer.simulator")));
+
+    // Every simulator passes its self-test.
+    Run test = admin({QStringLiteral("devices"), QStringLiteral("test"),
+        QStringLiteral("--seconds"), QStringLiteral("3"), QStringLiteral("--json")});
+    INFO(test.out.toStdString() << test.err.toStdString());
+    CHECK(test.exitCode == 0);
+    const QJsonArray tested = QJsonDocument::fromJson(test.out.toUtf8())
+                                  .object()
+                                  .value(QLatin1String("devices"))
+                                  .toArray();
+    CHECK(tested.size() == 6);
+    for (const QJsonValue& v : tested)
+        CHECK(v.toObject().value(QLatin1String("passed")).toBool());
+
+    // An installer's own profile: a receiver on a port that does not exist fails its test,
+    // and the test of one slot ignores the others.
+    const QString profile = dir.file(QStringLiteral("kit.json"));
+    QFile f(profile);
+    REQUIRE(f.open(QIODevice::WriteOnly));
+    f.write(R"({"format": 1, "name": "kit", "devices": [
+        {"slot": "gnss", "plugin": "fieldcase.gnss.nmea", "settings": {"uri": "serial:/dev/ttyFIELDCASE-none"}},
+        {"slot": "printer", "plugin": "vendor.printer.missing", "settings": {}}]})");
+    f.close();
+    Run gnss = admin({QStringLiteral("devices"), QStringLiteral("test"), QStringLiteral("gnss"),
+        QStringLiteral("--profile"), profile, QStringLiteral("--seconds"), QStringLiteral("1")});
+    INFO(gnss.out.toStdString() << gnss.err.toStdString());
+    CHECK(gnss.exitCode == 1);
+    CHECK(gnss.out.contains(QStringLiteral("FAIL")));
+    CHECK_FALSE(gnss.out.contains(QStringLiteral("vendor.printer.missing")));
+    Run probe = admin({QStringLiteral("devices"), QStringLiteral("probe"),
+        QStringLiteral("--profile"), profile, QStringLiteral("--seconds"), QStringLiteral("1")});
+    CHECK(probe.exitCode == 1);
+    CHECK(probe.out.contains(QStringLiteral("NOT AVAILABLE")));
+    CHECK(probe.out.contains(QStringLiteral("vendor.printer.missing")));
+
+    Run missing = admin({QStringLiteral("devices"), QStringLiteral("list"),
+        QStringLiteral("--profile"), QStringLiteral("no-such-kit")});
+    CHECK(missing.exitCode == 2);
+    CHECK(missing.err.contains(QStringLiteral("no-such-kit")));
+    Run usage = admin({QStringLiteral("devices"), QStringLiteral("fix")});
+    CHECK(usage.exitCode == 64);
 }
 
 TEST_CASE("gnss watch judges a receiver for the installer", "[cli][gnss]")

@@ -1,5 +1,6 @@
 #include "devices/plugins/builtin/cupsprinter.h"
 
+#include "devices/api/devicestext.h"
 #include "devices/printer/cupsjob.h"
 
 #include <QCoreApplication>
@@ -10,11 +11,6 @@
 namespace fieldcase::devices {
 
 namespace {
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("Devices", text);
-}
 
 // Runs work on the thread pool and hands its result to done on the receiver's thread. If the
 // receiver is gone by then, the result is dropped with the watcher.
@@ -40,12 +36,12 @@ std::pair<DeviceState, QString> deviceStateFor(const CupsQueueState& q)
         return false;
     };
     if (has("media-empty") || has("media-needed"))
-        return {DeviceState::Error, tr("The printer is out of paper")};
+        return {DeviceState::Error, DevicesText::tr("The printer is out of paper")};
     if (has("offline") || has("connecting-to-device"))
-        return {DeviceState::Absent, tr("The printer is offline or not connected")};
+        return {DeviceState::Absent, DevicesText::tr("The printer is offline or not connected")};
     if (q.state == 5 || !q.accepting) {
         return {DeviceState::Error,
-            tr("The print queue is stopped%1")
+            DevicesText::tr("The print queue is stopped%1")
                 .arg(q.message.isEmpty() ? QString() : QStringLiteral(": ") + q.message)};
     }
     return {q.state == 4 ? DeviceState::Busy : DeviceState::Ready, QString()};
@@ -95,11 +91,11 @@ void CupsPrinterDevice::doSelfTest(int)
         this, [server = m_server, queue = m_queue] { return queryCupsQueue(server, queue); },
         [this](const Result<CupsQueueState>& q) {
             SelfTestReport report;
-            report.add(tr("The print scheduler knows the queue"), q.has_value(),
+            report.add(DevicesText::tr("The print scheduler knows the queue"), q.has_value(),
                 q ? m_queue : q.error().message);
             if (q) {
                 const auto [s, why] = deviceStateFor(*q);
-                report.add(tr("The queue accepts jobs"),
+                report.add(DevicesText::tr("The queue accepts jobs"),
                     s == DeviceState::Ready || s == DeviceState::Busy,
                     why.isEmpty() ? q->reasons.join(QLatin1String(", ")) : why);
             }
@@ -126,8 +122,8 @@ void CupsPrinterDevice::doPrint(quint64 ticket, const PrintJob& job)
     if ((job.format == QLatin1String(kPdfFormat)) != wantsPdf) {
         finishPrint(ticket,
             PrintOutcome {PrintResult::Failed, 0,
-                wantsPdf ? tr("This printer takes PDF, not ESC/P")
-                         : tr("This printer takes ESC/P, not PDF")});
+                wantsPdf ? DevicesText::tr("This printer takes PDF, not ESC/P")
+                         : DevicesText::tr("This printer takes ESC/P, not PDF")});
         return;
     }
     CupsJobRequest request;

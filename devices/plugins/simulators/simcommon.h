@@ -10,11 +10,6 @@
 
 namespace fieldcase::devices::sim {
 
-inline QString tr(const char* text)
-{
-    return QCoreApplication::translate("Devices", text);
-}
-
 // The folder a simulator writes to: the "outputDir" setting, or a per-slot temporary folder.
 inline QString outputDirectory(const QJsonObject& settings, const QString& slot)
 {
