@@ -278,6 +278,10 @@ int main(int argc, char* argv[])
     // window, so it runs on the offscreen platform unless told otherwise.
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
+    // Qt 6.4's GStreamer media backend reports no duration for audio files on a machine with no
+    // audio output (most in-car kits); the FFmpeg backend reads them (docs/devices.md).
+    if (qEnvironmentVariableIsEmpty("QT_MEDIA_BACKEND"))
+        qputenv("QT_MEDIA_BACKEND", "ffmpeg");
     QGuiApplication application(argc, argv);
     QGuiApplication::setFont(QFont(QStringLiteral("Noto Sans CJK SC")));
     QCoreApplication::setApplicationName(QStringLiteral("fieldcase"));

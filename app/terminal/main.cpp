@@ -183,6 +183,10 @@ int main(int argc, char* argv[])
     const bool headless = !hasDisplay() || (argc > 1 && qstrcmp(argv[argc - 1], "--headless") == 0);
     if (headless && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
+    // Qt 6.4's GStreamer media backend reports no duration for audio files on a machine with no
+    // audio output (most in-car kits); the FFmpeg backend reads them (docs/devices.md).
+    if (qEnvironmentVariableIsEmpty("QT_MEDIA_BACKEND"))
+        qputenv("QT_MEDIA_BACKEND", "ffmpeg");
     QApplication application(argc, argv);
     QApplication::setApplicationName(QStringLiteral("fieldcase"));
     QApplication::setOrganizationName(QStringLiteral("FieldCase"));
