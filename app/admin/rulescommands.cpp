@@ -149,7 +149,7 @@ int Admin::reference(const QStringList& args, bool json, bool demoTrust)
             return 0;
         }
         auto imported = m_reference->import(content, [this](const rules::Pack& p) {
-            return rules::validatePackContent(p, m_reference.get());
+            return app::validateReferencePack(p, m_reference.get());
         });
         if (!imported)
             return reportError(imported.error(), 1);

@@ -2,6 +2,7 @@
 
 #include "core/rules/registry.h"
 #include "core/rules/rulebook.h"
+#include "devices/cardreader/cardprofile.h"
 
 #include <QDir>
 #include <QFile>
@@ -62,8 +63,8 @@ Result<int> installBundledPacks(rules::ReferenceStore& store)
                 ++imported;
             continue;
         }
-        auto done = store.import(content,
-            [&store](const rules::Pack& p) { return rules::validatePackContent(p, &store); });
+        auto done = store.import(
+            content, [&store](const rules::Pack& p) { return validateReferencePack(p, &store); });
         if (!done) {
             failures << name + QStringLiteral(": ") + done.error().message
                     + (done.error().context.isEmpty()
@@ -78,6 +79,14 @@ Result<int> installBundledPacks(rules::ReferenceStore& store)
             QStringLiteral("%1 bundled reference packs were refused").arg(failures.size()),
             failures.join(QStringLiteral("; ")));
     return imported;
+}
+
+Status validateReferencePack(const rules::Pack& pack, rules::ReferenceStore* store)
+{
+    FC_TRY(rules::validatePackContent(pack, store));
+    if (pack.kind == QLatin1String("card-profiles"))
+        return devices::validateCardProfilePack(pack);
+    return {};
 }
 
 } // namespace fieldcase::app

@@ -16,4 +16,9 @@ namespace fieldcase::app {
 // Returns the number imported.
 [[nodiscard]] Result<int> installBundledPacks(rules::ReferenceStore& store);
 
+// Every check a pack's content gets before import: core's (rules::validatePackContent), then the
+// layer that owns the kind's format (card profiles are parsed by the devices layer, which core
+// cannot link).
+[[nodiscard]] Status validateReferencePack(const rules::Pack& pack, rules::ReferenceStore* store);
+
 } // namespace fieldcase::app

@@ -318,6 +318,63 @@ TEST_CASE("Reference, validation, rules, deadline and scenario commands", "[cli]
                 .exitCode
             == 1);
     }
+    SECTION("card profiles: a signed pack is checked by the devices layer before import")
+    {
+        // Source pack = the three demo profiles; signed with the demo key by the build's packtool.
+        QJsonArray profiles;
+        for (const char* kind :
+            {"officer-certificate", "road-transport-certificate", "qualification-certificate"}) {
+            QFile f(QStringLiteral(FIELDCASE_SOURCE_DIR "/resources/cardprofiles/%1-demo.json")
+                        .arg(QLatin1String(kind)));
+            REQUIRE(f.open(QIODevice::ReadOnly));
+            profiles.append(QJsonDocument::fromJson(f.readAll()).object());
+        }
+        auto importPack = [&](const QJsonArray& content, int version) {
+            const QJsonObject source {
+                {QStringLiteral("format"), QStringLiteral("fieldcase-reference-pack")},
+                {QStringLiteral("formatVersion"), 1},
+                {QStringLiteral("id"), QStringLiteral("demo.card-profiles")},
+                {QStringLiteral("kind"), QStringLiteral("card-profiles")},
+                {QStringLiteral("version"), version},
+                {QStringLiteral("effectiveFrom"), QStringLiteral("2020-01-01")},
+                {QStringLiteral("effectiveTo"), QJsonValue::Null},
+                {QStringLiteral("issuer"), QStringLiteral("FieldCase tests")},
+                {QStringLiteral("createdAt"), QStringLiteral("2026-11-21T00:00:00Z")},
+                {QStringLiteral("demo"), true},
+                {QStringLiteral("content"), QJsonObject {{QStringLiteral("profiles"), content}}}};
+            const QString src = dir.file(QStringLiteral("cards-%1.json").arg(version));
+            const QString signedPack = dir.file(QStringLiteral("cards-%1.pack.json").arg(version));
+            QFile f(src);
+            REQUIRE(f.open(QIODevice::WriteOnly));
+            f.write(QJsonDocument(source).toJson());
+            f.close();
+            Run sign = run(QStringLiteral(FIELDCASE_BINARY_DIR "/app/fieldcase-packtool"),
+                {QStringLiteral("sign"),
+                    QStringLiteral(
+                        FIELDCASE_SOURCE_DIR "/resources/reference/keys/demo-publisher.pem"),
+                    src, signedPack});
+            INFO(sign.out.toStdString() << sign.err.toStdString());
+            REQUIRE(sign.exitCode == 0);
+            return admin({QStringLiteral("reference"), QStringLiteral("import"), signedPack});
+        };
+        // A field with a misspelt key: core's shape check passes it, the devices layer does not.
+        QJsonArray broken = profiles;
+        QJsonObject first = broken.at(0).toObject();
+        QJsonArray fields = first.value(QStringLiteral("fields")).toArray();
+        QJsonObject field = fields.at(0).toObject();
+        field.insert(QStringLiteral("lenght"), 3);
+        fields[0] = field;
+        first.insert(QStringLiteral("fields"), fields);
+        broken[0] = first;
+        Run bad = importPack(broken, 1);
+        INFO(bad.out.toStdString() << bad.err.toStdString());
+        CHECK(bad.exitCode == 1);
+        CHECK(bad.err.contains(QStringLiteral("lenght")));
+        Run good = importPack(profiles, 2);
+        INFO(good.out.toStdString() << good.err.toStdString());
+        CHECK(good.exitCode == 0);
+        CHECK(good.out.contains(QStringLiteral("demo.card-profiles")));
+    }
     SECTION("a tampered pack is refused and the data in force stays")
     {
         QFile in(QStringLiteral(FIELDCASE_BINARY_DIR "/resources/reference/procedures.pack.json"));
