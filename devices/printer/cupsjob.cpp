@@ -1,5 +1,7 @@
 #include "devices/printer/cupsjob.h"
 
+#include "devices/api/devicestext.h"
+
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QThread>
@@ -16,11 +18,6 @@ struct HttpClose
     void operator()(http_t* http) const { httpClose(http); }
 };
 using Http = std::unique_ptr<http_t, HttpClose>;
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("Printing", text);
-}
 
 Http connect(const QString& server)
 {
@@ -62,15 +59,17 @@ Result<CupsQueueState> queryCupsQueue(const QString& server, const QString& queu
 {
     const Http http = connect(server);
     if (!http) {
-        return fail(ErrorCode::Io, tr("Cannot reach the print scheduler %1")
-                                       .arg(server.isEmpty() ? QString::fromUtf8(cupsServer()) : server));
+        return fail(ErrorCode::Io,
+            DevicesText::tr("Cannot reach the print scheduler %1")
+                .arg(server.isEmpty() ? QString::fromUtf8(cupsServer()) : server));
     }
     cups_dest_t* dests = nullptr;
     const int n = cupsGetDests2(http.get(), &dests);
     const cups_dest_t* dest = cupsGetDest(queue.toUtf8().constData(), nullptr, n, dests);
     if (!dest) {
         cupsFreeDests(n, dests);
-        return fail(ErrorCode::NotFound, tr("The print scheduler has no queue named %1").arg(queue));
+        return fail(ErrorCode::NotFound,
+            DevicesText::tr("The print scheduler has no queue named %1").arg(queue));
     }
     const auto option = [&](const char* name) {
         return QString::fromUtf8(cupsGetOption(name, dest->num_options, dest->options));
@@ -91,12 +90,12 @@ Result<CupsJobOutcome> printThroughCups(const CupsJobRequest& r)
 {
     Http http = connect(r.server);
     if (!http)
-        return fail(ErrorCode::Io, tr("The print service is not reachable"), r.server);
+        return fail(ErrorCode::Io, DevicesText::tr("The print service is not reachable"), r.server);
     const QByteArray queue = r.queue.toUtf8();
     const int jobId
         = cupsCreateJob(http.get(), queue.constData(), r.title.toUtf8().constData(), 0, nullptr);
     if (jobId <= 0)
-        return fail(ErrorCode::Io, tr("The printer refused the job"),
+        return fail(ErrorCode::Io, DevicesText::tr("The printer refused the job"),
             QString::fromUtf8(cupsLastErrorString()));
     const QByteArray format = r.format.toUtf8();
     if (cupsStartDocument(http.get(), queue.constData(), jobId, "document", format.constData(), 1)
@@ -129,12 +128,12 @@ Result<CupsJobOutcome> printThroughCups(const CupsJobRequest& r)
             http = connect(r.server);
             if (!http)
                 return CupsJobOutcome {PrintResult::Unknown, jobId,
-                    tr("The print service stopped answering: %1").arg(detail)};
+                    DevicesText::tr("The print service stopped answering: %1").arg(detail)};
         }
         QThread::msleep(100);
     }
     return CupsJobOutcome {
-        PrintResult::Unknown, jobId, tr("No final job state within the time limit")};
+        PrintResult::Unknown, jobId, DevicesText::tr("No final job state within the time limit")};
 }
 
 } // namespace fieldcase::devices

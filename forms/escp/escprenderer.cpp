@@ -1,5 +1,7 @@
 #include "forms/escp/escprenderer.h"
 
+#include "forms/formstext.h"
+
 #include <QCoreApplication>
 #include <QFont>
 #include <QFontMetrics>
@@ -25,11 +27,6 @@ constexpr int kMaxFeed = 255;
 // Blank columns inside a band longer than this split it into two bit images, so the head does
 // not shuttle blank data across the page between a left and a right rule.
 constexpr int kSplitGap = 48;
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("Forms", text);
-}
 
 void appendLe16(QByteArray& out, int value)
 {
@@ -236,13 +233,15 @@ Status checkPosition(int x, int y, const QString& source)
     // so nothing may sit above the top-of-form line or left of the left margin.
     if (y < 0)
         return fail(ErrorCode::InvalidArgument,
-            tr("An item lies above the printer's first printable line; move it down or adjust "
-               "the printer profile's origin."),
+            FormsText::tr(
+                "An item lies above the printer's first printable line; move it down or adjust "
+                "the printer profile's origin."),
             source);
     if (x < 0)
         return fail(ErrorCode::InvalidArgument,
-            tr("An item lies left of the printer's left margin; move it right or adjust the "
-               "printer profile's origin."),
+            FormsText::tr(
+                "An item lies left of the printer's left margin; move it right or adjust the "
+                "printer profile's origin."),
             source);
     return {};
 }
@@ -607,11 +606,12 @@ Result<QByteArray> renderEscp(
 {
     if (profile.pitches.isEmpty() || profile.chineseModeEnter.isEmpty())
         return fail(ErrorCode::InvalidArgument,
-            tr("The printer profile is incomplete; load it with PrinterProfile::fromJson()."),
+            FormsText::tr(
+                "The printer profile is incomplete; load it with PrinterProfile::fromJson()."),
             profile.id);
     if (document.pages.isEmpty())
-        return fail(ErrorCode::InvalidArgument, tr("The document has no pages to print."),
-            document.templateId);
+        return fail(ErrorCode::InvalidArgument,
+            FormsText::tr("The document has no pages to print."), document.templateId);
     StreamWriter writer(profile);
     writer.init();
     for (qsizetype pageIndex = 0; pageIndex < document.pages.size(); ++pageIndex) {
@@ -641,7 +641,8 @@ Result<QByteArray> renderEscp(
             std::lround(page.sizeMm.height() / kMmPerInch * profile.verticalDpi));
         if (!builder.ops.isEmpty() && builder.ops.last().y >= pageDots)
             return fail(ErrorCode::InvalidArgument,
-                tr("An item lies below the end of the page; it would print on the next sheet."),
+                FormsText::tr(
+                    "An item lies below the end of the page; it would print on the next sheet."),
                 where + QStringLiteral(": ") + builder.ops.last().source);
         writer.beginPage(page);
         for (const Op& op : std::as_const(builder.ops))

@@ -1,5 +1,7 @@
 #include "forms/escp/printerprofile.h"
 
+#include "forms/formstext.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
@@ -11,11 +13,6 @@
 namespace fieldcase::forms {
 
 namespace {
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("Forms", text);
-}
 
 // Reads JSON keys with range checks; the first failure is kept with its key path.
 class Reader
@@ -41,8 +38,8 @@ public:
     QJsonValue require(const QJsonObject& obj, const QString& name)
     {
         if (!obj.contains(name))
-            setError(
-                key(name), tr("Printer profile: required key \"%1\" is missing.").arg(key(name)));
+            setError(key(name),
+                FormsText::tr("Printer profile: required key \"%1\" is missing.").arg(key(name)));
         return obj.value(name);
     }
 
@@ -51,7 +48,8 @@ public:
         const QJsonValue v = require(obj, name);
         if (!error && (!v.isString() || v.toString().trimmed().isEmpty()))
             setError(key(name),
-                tr("Printer profile: \"%1\" must be a non-empty string.").arg(key(name)));
+                FormsText::tr("Printer profile: \"%1\" must be a non-empty string.")
+                    .arg(key(name)));
         return v.toString();
     }
 
@@ -64,13 +62,14 @@ public:
         if (error)
             return 0;
         if (!v.isDouble()) {
-            setError(key(name), tr("Printer profile: \"%1\" must be a number.").arg(key(name)));
+            setError(key(name),
+                FormsText::tr("Printer profile: \"%1\" must be a number.").arg(key(name)));
             return 0;
         }
         const double d = v.toDouble();
         if (d < min || d > max) {
             setError(key(name),
-                tr("Printer profile: \"%1\" is %2 but must be between %3 and %4.")
+                FormsText::tr("Printer profile: \"%1\" is %2 but must be between %3 and %4.")
                     .arg(key(name))
                     .arg(d)
                     .arg(min)
@@ -86,8 +85,8 @@ public:
             return *fallback;
         const double d = number(obj, name, min, max);
         if (!error && d != std::floor(d))
-            setError(
-                key(name), tr("Printer profile: \"%1\" must be a whole number.").arg(key(name)));
+            setError(key(name),
+                FormsText::tr("Printer profile: \"%1\" must be a whole number.").arg(key(name)));
         return static_cast<int>(d);
     }
 
@@ -97,8 +96,8 @@ public:
             return fallback;
         const QJsonValue v = obj.value(name);
         if (!v.isBool())
-            setError(
-                key(name), tr("Printer profile: \"%1\" must be true or false.").arg(key(name)));
+            setError(key(name),
+                FormsText::tr("Printer profile: \"%1\" must be true or false.").arg(key(name)));
         return v.toBool();
     }
 
@@ -108,7 +107,8 @@ public:
             return {};
         const QJsonValue v = require(obj, name);
         if (!error && !v.isObject())
-            setError(key(name), tr("Printer profile: \"%1\" must be an object.").arg(key(name)));
+            setError(key(name),
+                FormsText::tr("Printer profile: \"%1\" must be an object.").arg(key(name)));
         return v.toObject();
     }
 
@@ -126,8 +126,8 @@ public:
                     || (c.toLower() >= QLatin1Char('a') && c.toLower() <= QLatin1Char('f')));
         if (!ok) {
             setError(key(name),
-                tr("Printer profile: \"%1\" must be 1 to 8 bytes written as hex digits, "
-                   "e.g. \"1C26\"; got \"%2\".")
+                FormsText::tr("Printer profile: \"%1\" must be 1 to 8 bytes written as hex digits, "
+                              "e.g. \"1C26\"; got \"%2\".")
                     .arg(key(name), text));
             return {};
         }
@@ -162,7 +162,8 @@ Result<PrinterProfile> PrinterProfile::fromJson(const QJsonObject& json)
     const int version = top.integer(json, kVersion, 1, 1000);
     if (!top.error && version != 1) {
         return fail(ErrorCode::InvalidArgument,
-            tr("Printer profile: format version %1 is not supported (expected 1).").arg(version),
+            FormsText::tr("Printer profile: format version %1 is not supported (expected 1).")
+                .arg(version),
             kVersion);
     }
     p.id = json.value(QStringLiteral("id")).toString();
@@ -188,7 +189,8 @@ Result<PrinterProfile> PrinterProfile::fromJson(const QJsonObject& json)
     // ESC ( U takes m with unit = m/3600 inch, so the unit must divide 3600.
     if (!posR.error && 3600 % p.positionUnitDpi != 0) {
         posR.setError(posR.key(QStringLiteral("unitDpi")),
-            tr("Printer profile: \"positioning.unitDpi\" must divide 3600 (e.g. 60, 180, 360)."));
+            FormsText::tr(
+                "Printer profile: \"positioning.unitDpi\" must divide 3600 (e.g. 60, 180, 360)."));
     }
     if (posR.error)
         return fail(*posR.error);
@@ -214,7 +216,8 @@ Result<PrinterProfile> PrinterProfile::fromJson(const QJsonObject& json)
         p.repertoire = Repertoire::Gb18030;
     else
         return fail(ErrorCode::InvalidArgument,
-            tr("Printer profile: \"repertoire\" must be gb2312, gbk or gb18030; got \"%1\".")
+            FormsText::tr(
+                "Printer profile: \"repertoire\" must be gb2312, gbk or gb18030; got \"%1\".")
                 .arg(rep),
             QStringLiteral("repertoire"));
 
@@ -223,7 +226,7 @@ Result<PrinterProfile> PrinterProfile::fromJson(const QJsonObject& json)
         return fail(*top.error);
     if (!pitches.isArray() || pitches.toArray().isEmpty())
         return fail(ErrorCode::InvalidArgument,
-            tr("Printer profile: \"pitches\" must be a non-empty array."),
+            FormsText::tr("Printer profile: \"pitches\" must be a non-empty array."),
             QStringLiteral("pitches"));
     const QJsonArray pitchArray = pitches.toArray();
     for (qsizetype i = 0; i < pitchArray.size(); ++i) {
@@ -231,19 +234,19 @@ Result<PrinterProfile> PrinterProfile::fromJson(const QJsonObject& json)
         Reader r {path};
         if (!pitchArray.at(i).isObject())
             return fail(ErrorCode::InvalidArgument,
-                tr("Printer profile: \"%1\" must be an object.").arg(path), path);
+                FormsText::tr("Printer profile: \"%1\" must be an object.").arg(path), path);
         const QJsonObject o = pitchArray.at(i).toObject();
         PitchSetting s;
         s.nominalPt = r.number(o, QStringLiteral("nominalPt"), 4, 72);
         s.latinCpi = r.integer(o, QStringLiteral("latinCpi"), 10, 15);
         if (!r.error && s.latinCpi != 10 && s.latinCpi != 12 && s.latinCpi != 15)
             r.setError(r.key(QStringLiteral("latinCpi")),
-                tr("Printer profile: \"%1\" must be 10, 12 or 15 (ESC P, ESC M, ESC g).")
+                FormsText::tr("Printer profile: \"%1\" must be 10, 12 or 15 (ESC P, ESC M, ESC g).")
                     .arg(r.key(QStringLiteral("latinCpi"))));
         s.latinDots = r.integer(o, QStringLiteral("latinDots"), 1, 255);
         if (!r.error && s.latinDots * s.latinCpi != p.horizontalDpi)
             r.setError(r.key(QStringLiteral("latinDots")),
-                tr("Printer profile: \"%1\" is %2 but %3 cpi at %4 dpi is %5 dots.")
+                FormsText::tr("Printer profile: \"%1\" is %2 but %3 cpi at %4 dpi is %5 dots.")
                     .arg(r.key(QStringLiteral("latinDots")))
                     .arg(s.latinDots)
                     .arg(s.latinCpi)
@@ -254,7 +257,8 @@ Result<PrinterProfile> PrinterProfile::fromJson(const QJsonObject& json)
         s.cjkDots = r.integer(o, QStringLiteral("cjkDots"), 1, 600);
         if (!r.error && s.cjkDots != p.cjkGlyphDots + s.cjkLeftDots + s.cjkRightDots)
             r.setError(r.key(QStringLiteral("cjkDots")),
-                tr("Printer profile: \"%1\" is %2 but glyph %3 + left %4 + right %5 = %6 dots.")
+                FormsText::tr(
+                    "Printer profile: \"%1\" is %2 but glyph %3 + left %4 + right %5 = %6 dots.")
                     .arg(r.key(QStringLiteral("cjkDots")))
                     .arg(s.cjkDots)
                     .arg(p.cjkGlyphDots)
@@ -291,12 +295,14 @@ Result<PrinterProfile> PrinterProfile::fromJson(const QJsonObject& json)
         p.pageLength = PageLengthCommand::None;
     else
         return fail(ErrorCode::InvalidArgument,
-            tr("Printer profile: \"pageLength\" must be escParenC, escCInches or none; got \"%1\".")
+            FormsText::tr("Printer profile: \"pageLength\" must be escParenC, escCInches or none; "
+                          "got \"%1\".")
                 .arg(pl),
             QStringLiteral("pageLength"));
     if (p.pageLength == PageLengthCommand::EscParenC && !p.setUnitSupported)
         return fail(ErrorCode::InvalidArgument,
-            tr("Printer profile: \"pageLength\" escParenC needs \"positioning.setUnit\" (ESC/P2)."),
+            FormsText::tr("Printer profile: \"pageLength\" escParenC needs \"positioning.setUnit\" "
+                          "(ESC/P2)."),
             QStringLiteral("pageLength"));
 
     const QJsonObject origin = top.object(json, QStringLiteral("origin"), false);
@@ -324,12 +330,13 @@ Result<PrinterProfile> PrinterProfile::fromFile(const QString& path)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return fail(ErrorCode::NotFound,
-            tr("Printer profile %1 cannot be read: %2").arg(path, file.errorString()), path);
+            FormsText::tr("Printer profile %1 cannot be read: %2").arg(path, file.errorString()),
+            path);
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
     if (parseError.error != QJsonParseError::NoError || !doc.isObject())
         return fail(ErrorCode::InvalidArgument,
-            tr("Printer profile %1 is not a JSON object: %2 at offset %3.")
+            FormsText::tr("Printer profile %1 is not a JSON object: %2 at offset %3.")
                 .arg(path, parseError.errorString())
                 .arg(parseError.offset),
             path);

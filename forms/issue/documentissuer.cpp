@@ -2,6 +2,7 @@
 
 #include "core/crypto/hash.h"
 #include "core/event/canonicaljson.h"
+#include "forms/formstext.h"
 #include "forms/pdf/pdfrenderer.h"
 
 #include <QCoreApplication>
@@ -12,13 +13,6 @@
 #include <ZXing/ReadBarcode.h>
 
 namespace fieldcase::forms {
-
-namespace {
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("Forms", text);
-}
-} // namespace
 
 QString contentHashOf(const DocumentTemplate& tpl, const QJsonObject& data)
 {
@@ -93,7 +87,8 @@ Result<IssuedDocument> issueDocument(CaseStore& store, const Actor& actor, const
             FC_TRY(renderPdf(*laidOut, path));
             QFile pdf(path);
             if (!pdf.open(QIODevice::ReadOnly))
-                return fail(ErrorCode::Io, tr("The rendered document cannot be read back"), path);
+                return fail(ErrorCode::Io,
+                    FormsText::tr("The rendered document cannot be read back"), path);
             issued.layout = *laidOut;
             issued.pdf = pdf.readAll();
             return RenderedDocument {hash, data, issued.pdf};
@@ -116,8 +111,8 @@ Result<Verification> verifyDocumentImage(CaseStore& store, const QImage& image)
         if (r.isValid() && !claim)
             claim = parseQrPayload(QString::fromStdString(r.text()));
     if (!claim)
-        return fail(
-            ErrorCode::NotFound, tr("No FieldCase document QR code was found in the image"));
+        return fail(ErrorCode::NotFound,
+            FormsText::tr("No FieldCase document QR code was found in the image"));
     Verification v {VerifyStatus::Unknown, *claim, {}};
     auto stmt = store.database().prepare(
         "SELECT status, content_hash, case_id FROM documents WHERE number = ?");
@@ -128,22 +123,22 @@ Result<Verification> verifyDocumentImage(CaseStore& store, const QImage& image)
     if (!row)
         return fail(row.error());
     if (!*row) {
-        v.detail = tr("This number is not in this terminal's records");
+        v.detail = FormsText::tr("This number is not in this terminal's records");
         return v;
     }
     if (stmt->text(1) != claim->contentHash || stmt->text(2) != claim->caseId) {
         v.status = VerifyStatus::Mismatch;
-        v.detail = tr(
+        v.detail = FormsText::tr(
             "The code does not match the issued document's content: the printout may be altered");
         return v;
     }
     if (stmt->text(0) == QLatin1String("voided")) {
         v.status = VerifyStatus::Voided;
-        v.detail = tr("The document was voided");
+        v.detail = FormsText::tr("The document was voided");
         return v;
     }
     v.status = VerifyStatus::Valid;
-    v.detail = tr("The document is issued and matches its record");
+    v.detail = FormsText::tr("The document is issued and matches its record");
     return v;
 }
 

@@ -1,16 +1,11 @@
 #include "forms/template/library.h"
 
+#include "forms/formstext.h"
+
 #include <QCoreApplication>
 #include <QDir>
 
 namespace fieldcase::forms {
-
-namespace {
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("Forms", text);
-}
-} // namespace
 
 Result<TemplateLibrary> TemplateLibrary::load(const QString& dir)
 {
@@ -18,7 +13,7 @@ Result<TemplateLibrary> TemplateLibrary::load(const QString& dir)
     const QDir folder(dir);
     const QStringList files = folder.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
     if (files.isEmpty())
-        return fail(ErrorCode::NotFound, tr("No document templates in %1").arg(dir));
+        return fail(ErrorCode::NotFound, FormsText::tr("No document templates in %1").arg(dir));
     for (const QString& file : files) {
         auto tpl = DocumentTemplate::fromFile(folder.filePath(file));
         if (!tpl) {
@@ -37,7 +32,7 @@ Status TemplateLibrary::add(const DocumentTemplate& tpl)
     for (const DocumentTemplate& existing : versions)
         if (existing.version == tpl.version)
             return fail(ErrorCode::Conflict,
-                tr("Template %1 version %2 is defined twice").arg(tpl.id, tpl.version));
+                FormsText::tr("Template %1 version %2 is defined twice").arg(tpl.id, tpl.version));
     versions.append(tpl);
     return {};
 }
@@ -46,7 +41,8 @@ Result<DocumentTemplate> TemplateLibrary::inForce(const QString& id, QDate date)
 {
     const auto it = m_templates.find(id);
     if (it == m_templates.end())
-        return fail(ErrorCode::NotFound, tr("There is no document template “%1”").arg(id));
+        return fail(
+            ErrorCode::NotFound, FormsText::tr("There is no document template “%1”").arg(id));
     const DocumentTemplate* best = nullptr;
     QDate bestFrom;
     for (const DocumentTemplate& t : *it) {
@@ -63,7 +59,7 @@ Result<DocumentTemplate> TemplateLibrary::inForce(const QString& id, QDate date)
     }
     if (!best)
         return fail(ErrorCode::NotFound,
-            tr("No version of document template “%1” is in force on %2")
+            FormsText::tr("No version of document template “%1” is in force on %2")
                 .arg(id, date.toString(Qt::ISODate)));
     return *best;
 }

@@ -1,5 +1,7 @@
 #include "forms/template/template.h"
 
+#include "forms/formstext.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QFont>
@@ -27,11 +29,6 @@ constexpr double kEps = 0.01; // mm; boxes that merely touch do not overlap
 // Measuring device: 720 dpi, so 1 pt = 10 px and sub-point widths survive rounding.
 constexpr double kMeasureDpi = 720.0;
 constexpr double kTablePadMm = 1.0;
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("Forms", text);
-}
 
 QString fmtMm(double v)
 {
@@ -333,7 +330,7 @@ Result<QImage> makeQrImage(const QString& text)
         return img;
     } catch (const std::exception& e) {
         return fail(ErrorCode::InvalidArgument,
-            tr("Cannot encode the QR code: %1").arg(QString::fromUtf8(e.what())));
+            FormsText::tr("Cannot encode the QR code: %1").arg(QString::fromUtf8(e.what())));
     }
 }
 
@@ -367,13 +364,13 @@ Result<DocumentTemplate> DocumentTemplate::fromFile(
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        return fail(
-            ErrorCode::NotFound, tr("Cannot open template %1: %2").arg(path, f.errorString()));
+        return fail(ErrorCode::NotFound,
+            FormsText::tr("Cannot open template %1: %2").arg(path, f.errorString()));
     QJsonParseError err;
     const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &err);
     if (!doc.isObject())
         return fail(ErrorCode::InvalidArgument,
-            tr("Template %1 is not a JSON object: %2").arg(path, err.errorString()));
+            FormsText::tr("Template %1 is not a JSON object: %2").arg(path, err.errorString()));
     return fromJson(doc.object(), knownFieldPaths);
 }
 
@@ -382,12 +379,12 @@ Result<DocumentTemplate> DocumentTemplate::fromJson(
 {
     DocumentTemplate t;
     auto missing = [](const QString& where, const QString& attr) {
-        return fail(
-            ErrorCode::InvalidArgument, tr("%1: missing required attribute “%2”").arg(where, attr));
+        return fail(ErrorCode::InvalidArgument,
+            FormsText::tr("%1: missing required attribute “%2”").arg(where, attr));
     };
     for (const char* key : {"id", "title", "version", "effectiveFrom"}) {
         if (json.value(QLatin1String(key)).toString().isEmpty())
-            return missing(tr("template"), QLatin1String(key));
+            return missing(FormsText::tr("template"), QLatin1String(key));
     }
     t.id = json.value(QStringLiteral("id")).toString();
     t.title = json.value(QStringLiteral("title")).toString();
@@ -395,7 +392,7 @@ Result<DocumentTemplate> DocumentTemplate::fromJson(
     t.version = json.value(QStringLiteral("version")).toString();
     t.effectiveFrom = json.value(QStringLiteral("effectiveFrom")).toString();
     t.effectiveTo = json.value(QStringLiteral("effectiveTo")).toString();
-    const QString where = tr("template “%1”").arg(t.id);
+    const QString where = FormsText::tr("template “%1”").arg(t.id);
 
     const QJsonObject page = json.value(QStringLiteral("page")).toObject();
     if (page.isEmpty())
@@ -423,7 +420,7 @@ Result<DocumentTemplate> DocumentTemplate::fromJson(
     for (const auto& r : json.value(QStringLiteral("required")).toArray()) {
         const QJsonObject o = r.toObject();
         if (o.value(QStringLiteral("path")).toString().isEmpty())
-            return missing(tr("%1, required list").arg(where), QStringLiteral("path"));
+            return missing(FormsText::tr("%1, required list").arg(where), QStringLiteral("path"));
         t.required << RequiredDatum {o.value(QStringLiteral("path")).toString(),
             o.value(QStringLiteral("label")).toString()};
     }
@@ -434,19 +431,21 @@ Result<DocumentTemplate> DocumentTemplate::fromJson(
         const QJsonObject o = elements.at(i).toObject();
         TemplateElement e;
         e.id = o.value(QStringLiteral("id")).toString();
-        const QString ew = e.id.isEmpty() ? tr("%1, element #%2").arg(where).arg(i + 1)
-                                          : tr("%1, element “%2”").arg(where, e.id);
+        const QString ew = e.id.isEmpty() ? FormsText::tr("%1, element #%2").arg(where).arg(i + 1)
+                                          : FormsText::tr("%1, element “%2”").arg(where, e.id);
         if (e.id.isEmpty())
             return missing(ew, QStringLiteral("id"));
         if (ids.contains(e.id))
-            return fail(ErrorCode::InvalidArgument, tr("%1: duplicate element id").arg(ew));
+            return fail(
+                ErrorCode::InvalidArgument, FormsText::tr("%1: duplicate element id").arg(ew));
         ids.insert(e.id);
         const auto kind = parseKind(o.value(QStringLiteral("type")).toString());
         if (!kind) {
             if (!o.contains(QStringLiteral("type")))
                 return missing(ew, QStringLiteral("type"));
             return fail(ErrorCode::InvalidArgument,
-                tr("%1: unknown type “%2”").arg(ew, o.value(QStringLiteral("type")).toString()));
+                FormsText::tr("%1: unknown type “%2”")
+                    .arg(ew, o.value(QStringLiteral("type")).toString()));
         }
         e.kind = *kind;
         e.text = o.value(QStringLiteral("text")).toString();
@@ -482,7 +481,8 @@ Result<DocumentTemplate> DocumentTemplate::fromJson(
             if (!box)
                 return missing(ew, QStringLiteral("box"));
             if (box->width() <= 0 || box->height() <= 0)
-                return fail(ErrorCode::InvalidArgument, tr("%1: box has no area").arg(ew));
+                return fail(
+                    ErrorCode::InvalidArgument, FormsText::tr("%1: box has no area").arg(ew));
             e.boxMm = *box;
         }
         switch (e.kind) {
@@ -524,16 +524,17 @@ Result<DocumentTemplate> DocumentTemplate::fromJson(
                     co.value(QStringLiteral("width")).toDouble(0),
                     parseAlign(co.value(QStringLiteral("align")).toString())};
                 if (col.key.isEmpty())
-                    return missing(tr("%1, column %2").arg(ew).arg(e.columns.size() + 1),
+                    return missing(FormsText::tr("%1, column %2").arg(ew).arg(e.columns.size() + 1),
                         QStringLiteral("key"));
                 if (col.widthMm <= 0)
-                    return missing(tr("%1, column “%2”").arg(ew, col.key), QStringLiteral("width"));
+                    return missing(
+                        FormsText::tr("%1, column “%2”").arg(ew, col.key), QStringLiteral("width"));
                 total += col.widthMm;
                 e.columns << col;
             }
             if (total > e.boxMm.width() + kEps)
                 return fail(ErrorCode::InvalidArgument,
-                    tr("%1: columns are %2 mm wide but the box is %3 mm")
+                    FormsText::tr("%1: columns are %2 mm wide but the box is %3 mm")
                         .arg(ew, fmtMm(total), fmtMm(e.boxMm.width())));
         }
         // A fixed text must fit its box: only flow elements continue onto further pages.
@@ -542,9 +543,10 @@ Result<DocumentTemplate> DocumentTemplate::fromJson(
             const double need = lines.size() * lineHeightMm(e.sizePt, e.lineSpacing);
             if (need > e.boxMm.height() + kEps)
                 return fail(ErrorCode::InvalidArgument,
-                    tr("%1: text needs %2 lines (%3 mm) at %4 pt but its box is %5 mm high, and "
-                       "a text element has no continuation rule (enlarge the box or use a flow "
-                       "element)")
+                    FormsText::tr(
+                        "%1: text needs %2 lines (%3 mm) at %4 pt but its box is %5 mm high, and "
+                        "a text element has no continuation rule (enlarge the box or use a flow "
+                        "element)")
                         .arg(ew)
                         .arg(lines.size())
                         .arg(fmtMm(need), QString::number(e.sizePt), fmtMm(e.boxMm.height())));
@@ -553,7 +555,7 @@ Result<DocumentTemplate> DocumentTemplate::fromJson(
             const QRectF pageRect(QPointF(0, 0), t.pageSizeMm);
             if (!pageRect.contains(e.boxMm))
                 return fail(ErrorCode::InvalidArgument,
-                    tr("%1: box %2 lies outside the page").arg(ew, fmtBox(e.boxMm)));
+                    FormsText::tr("%1: box %2 lies outside the page").arg(ew, fmtBox(e.boxMm)));
         }
         t.elements << e;
     }
@@ -587,7 +589,7 @@ Result<DocumentTemplate> DocumentTemplate::fromJson(
             const QRectF inter = pa.box.intersected(pb.box);
             if (inter.width() > kEps && inter.height() > kEps)
                 return fail(ErrorCode::InvalidArgument,
-                    tr("%1: elements “%2” %3 and “%4” %5 overlap")
+                    FormsText::tr("%1: elements “%2” %3 and “%4” %5 overlap")
                         .arg(where, pa.id, fmtBox(pa.box), pb.id, fmtBox(pb.box)));
         }
     }
@@ -595,8 +597,8 @@ Result<DocumentTemplate> DocumentTemplate::fromJson(
     if (!knownFieldPaths.isEmpty()) {
         for (const QString& p : t.boundPaths()) {
             if (!knownFieldPaths.contains(p))
-                return fail(
-                    ErrorCode::InvalidArgument, tr("%1: unknown field path “%2”").arg(where, p));
+                return fail(ErrorCode::InvalidArgument,
+                    FormsText::tr("%1: unknown field path “%2”").arg(where, p));
         }
     }
     return t;
@@ -650,7 +652,7 @@ struct Engine
             }
         }
         return fail(ErrorCode::InvalidArgument,
-            tr("%1: “%2” is too long for its %3 mm box even at %4 pt")
+            FormsText::tr("%1: “%2” is too long for its %3 mm box even at %4 pt")
                 .arg(t.title, e.path.isEmpty() ? e.id : e.path,
                     fmtMm(box.width()) + QStringLiteral("×") + fmtMm(box.height()),
                     QString::number(e.minSizePt)));
@@ -711,7 +713,8 @@ struct Engine
                 wrapped << wrapText(l, box.width(), e.sizePt, e.bold);
             if (wrapped.size() * lh > box.height() + kEps)
                 return fail(ErrorCode::InvalidArgument,
-                    tr("%1: the seal block “%2” is too small for %3").arg(t.title, e.id, name));
+                    FormsText::tr("%1: the seal block “%2” is too small for %3")
+                        .arg(t.title, e.id, name));
             addLines(p, wrapped, box, centered, e.sizePt, true);
             return {};
         }
@@ -887,7 +890,8 @@ Result<LaidOutDocument> layout(const DocumentTemplate& tmpl, const QJsonObject& 
     // 《交通运输行政执法程序规定》第六十一条第（六）项) must not be printed at all.
     auto needs = [&](const QString& path, const QString& label) {
         return fail(ErrorCode::InvalidArgument,
-            tr("%1 needs %2 (%3)").arg(tmpl.title, path, label.isEmpty() ? path : label));
+            FormsText::tr("%1 needs %2 (%3)")
+                .arg(tmpl.title, path, label.isEmpty() ? path : label));
     };
     for (const auto& r : tmpl.required) {
         const QJsonValue v = resolveValue(data, r.path);
