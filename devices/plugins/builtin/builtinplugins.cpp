@@ -4,6 +4,7 @@
 
 // Each line registers one static plugin's instance and metadata with Qt.
 Q_IMPORT_PLUGIN(NmeaGnssPlugin)
+Q_IMPORT_PLUGIN(GpsdGnssPlugin)
 Q_IMPORT_PLUGIN(CupsPrinterPlugin)
 Q_IMPORT_PLUGIN(PcscCardReaderPlugin)
 Q_IMPORT_PLUGIN(UsbRecorderPlugin)
