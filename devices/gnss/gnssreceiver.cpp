@@ -2,6 +2,7 @@
 
 #include "devices/gnss/gpsdsource.h"
 #include "devices/gnss/nmeasource.h"
+#include "devices/gnss/qtpositioningsource.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -80,6 +81,10 @@ QHash<QString, GnssReceiverFactory>& receiverSchemes()
         {QStringLiteral("gpsd"),
             [](const Clock& clock) -> std::unique_ptr<GnssReceiver> {
                 return std::make_unique<GpsdSource>(clock);
+            }},
+        {QStringLiteral("qtnmea"),
+            [](const Clock& clock) -> std::unique_ptr<GnssReceiver> {
+                return std::make_unique<QtPositioningSource>(clock);
             }},
     };
     return registry;
