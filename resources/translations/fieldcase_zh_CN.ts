@@ -344,6 +344,54 @@
         <translation>未从 %1 收到定位数据。</translation>
     </message>
     <message>
+        <source>n</source>
+        <translation>秒数</translation>
+    </message>
+    <message>
+        <source>[SIMULATED]</source>
+        <translation>[模拟]</translation>
+    </message>
+    <message>
+        <source>%1  %2  %3%4</source>
+        <translation>%1  %2  %3%4</translation>
+    </message>
+    <message>
+        <source>Usage: fieldcase-admin devices list|probe|test [SLOT|KIND ...] [--profile NAME|FILE] [--seconds N] [--json]</source>
+        <translation>用法：fieldcase-admin devices list|probe|test [SLOT|KIND ...] [--profile NAME|FILE] [--seconds N] [--json]</translation>
+    </message>
+    <message>
+        <source>Plugins:</source>
+        <translation>插件：</translation>
+    </message>
+    <message>
+        <source>REFUSED %1: %2</source>
+        <translation>拒绝加载 %1：%2</translation>
+    </message>
+    <message>
+        <source>Profile %1 (%2):</source>
+        <translation>设备配置 %1（%2）：</translation>
+    </message>
+    <message>
+        <source>%1  NOT AVAILABLE: %2</source>
+        <translation>%1  不可用：%2</translation>
+    </message>
+    <message>
+        <source>The self-test finished in time</source>
+        <translation>自检在规定时间内完成</translation>
+    </message>
+    <message>
+        <source>No answer from the plugin</source>
+        <translation>插件无响应</translation>
+    </message>
+    <message>
+        <source>PASS</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>FAIL</source>
+        <translation>未通过</translation>
+    </message>
+    <message>
         <source>FieldCase installer and operator tool. Commands (docs/cli.md):
   db check | db rebuild
   demo seed | demo case
@@ -355,7 +403,8 @@
   numbers load FILE.json [--installer ID] | numbers report
   render --template NAME --doc-data FILE.json --format pdf|escp --out FILE
   verify-document IMAGE_OR_PDF
-  gnss watch URI [--seconds N]</source>
+  gnss watch URI [--seconds N]
+  devices list|probe|test [SLOT|KIND ...] [--profile NAME|FILE] [--seconds N]</source>
         <translation>FieldCase 安装与运维工具。命令（详见 docs/cli.md）：
   db check | db rebuild
   demo seed | demo case
@@ -367,15 +416,23 @@
   numbers load FILE.json [--installer ID] | numbers report
   render --template NAME --doc-data FILE.json --format pdf|escp --out FILE
   verify-document IMAGE_OR_PDF
-  gnss watch URI [--seconds N]</translation>
+  gnss watch URI [--seconds N]
+  devices list|probe|test [SLOT|KIND ...] [--profile NAME|FILE] [--seconds N]</translation>
     </message>
     <message>
-        <source>How long to listen to the GNSS receiver.</source>
-        <translation>监听定位接收机的时长（秒）。</translation>
+        <source>How long to listen to the GNSS receiver, or to wait for a device.</source>
+        <translation>监听定位接收机或等待设备的时长（秒）。</translation>
     </message>
     <message>
-        <source>n</source>
-        <translation>秒数</translation>
+        <source>Device profile: demo, vehicle-kit, handheld or a file (default: the terminal&apos;s).</source>
+        <translation>设备配置：demo、vehicle-kit、handheld 或配置文件（默认使用本终端的设备配置）。</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <source>No device profile &quot;%1&quot;: give a file, or one of demo, vehicle-kit, handheld</source>
+        <translation>没有设备配置“%1”：请指定配置文件，或使用 demo、vehicle-kit、handheld 之一</translation>
     </message>
 </context>
 <context>
@@ -2524,6 +2581,18 @@
         <source>The document is voided and cannot be printed</source>
         <translation>该文书已作废，不能打印</translation>
     </message>
+    <message>
+        <source>The card-profiles pack has no “profiles” list</source>
+        <translation>卡片配置数据包中没有“profiles”列表</translation>
+    </message>
+    <message>
+        <source>Every card profile needs an “id” and a “kind”</source>
+        <translation>每个卡片配置都须有“id”和“kind”</translation>
+    </message>
+    <message>
+        <source>The card profile “%1” is listed twice</source>
+        <translation>卡片配置“%1”被重复列出</translation>
+    </message>
 </context>
 <context>
     <name>Devices</name>
@@ -2643,6 +2712,946 @@
         <source>Invalid replay interval in &quot;%1&quot;.</source>
         <translation>“%1”中的回放间隔无效。</translation>
     </message>
+    <message>
+        <source>Printer</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <source>GNSS receiver</source>
+        <translation>定位接收机</translation>
+    </message>
+    <message>
+        <source>IC card reader</source>
+        <translation>IC卡读卡器</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>相机</translation>
+    </message>
+    <message>
+        <source>Body-worn recorder</source>
+        <translation>执法记录仪</translation>
+    </message>
+    <message>
+        <source>Barcode scanner</source>
+        <translation>条码扫描枪</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation>正在连接</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>忙碌</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>未连接</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <source>setting &quot;%1&quot; has the wrong type</source>
+        <translation>设置项“%1”的类型不正确</translation>
+    </message>
+    <message>
+        <source>setting &quot;%1&quot; must be one of: %2</source>
+        <translation>设置项“%1”必须为以下取值之一：%2</translation>
+    </message>
+    <message>
+        <source>setting &quot;%1&quot; is below %2</source>
+        <translation>设置项“%1”小于下限 %2</translation>
+    </message>
+    <message>
+        <source>setting &quot;%1&quot; is above %2</source>
+        <translation>设置项“%1”大于上限 %2</translation>
+    </message>
+    <message>
+        <source>a setting is not an object</source>
+        <translation>有设置项不是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>a setting has no valid &quot;key&quot;</source>
+        <translation>有设置项没有有效的“key”</translation>
+    </message>
+    <message>
+        <source>setting &quot;%1&quot; has an unknown type</source>
+        <translation>设置项“%1”的类型未知</translation>
+    </message>
+    <message>
+        <source>setting &quot;%1&quot; has no title</source>
+        <translation>设置项“%1”没有标题（title）</translation>
+    </message>
+    <message>
+        <source>default value: %1</source>
+        <translation>默认值：%1</translation>
+    </message>
+    <message>
+        <source>the metadata has no valid &quot;id&quot;</source>
+        <translation>元数据中没有有效的“id”</translation>
+    </message>
+    <message>
+        <source>unknown device kind &quot;%1&quot;</source>
+        <translation>未知的设备类型“%1”</translation>
+    </message>
+    <message>
+        <source>the metadata has no &quot;apiVersion&quot;</source>
+        <translation>元数据中没有“apiVersion”</translation>
+    </message>
+    <message>
+        <source>built for device API version %1; this FieldCase supports version %2</source>
+        <translation>该插件按设备接口（API）第 %1 版构建；本版 FieldCase 支持第 %2 版</translation>
+    </message>
+    <message>
+        <source>the metadata needs a &quot;vendor&quot; and a &quot;title&quot;</source>
+        <translation>元数据须有“vendor”和“title”</translation>
+    </message>
+    <message>
+        <source>the metadata must say whether the plugin is a &quot;simulator&quot;</source>
+        <translation>元数据须用“simulator”注明该插件是否为模拟器</translation>
+    </message>
+    <message>
+        <source>the metadata has no &quot;settings&quot; list</source>
+        <translation>元数据中没有“settings”列表</translation>
+    </message>
+    <message>
+        <source>setting &quot;%1&quot; is declared twice</source>
+        <translation>设置项“%1”被重复声明</translation>
+    </message>
+    <message>
+        <source>plugin %1 has no setting &quot;%2&quot;</source>
+        <translation>插件 %1 没有设置项“%2”</translation>
+    </message>
+    <message>
+        <source>setting &quot;%1&quot; is required</source>
+        <translation>设置项“%1”为必填项</translation>
+    </message>
+    <message>
+        <source>The device profile is not valid JSON: %1</source>
+        <translation>设备配置不是有效的 JSON：%1</translation>
+    </message>
+    <message>
+        <source>The device profile has format %1; this FieldCase reads format %2</source>
+        <translation>设备配置的格式版本为 %1；本版 FieldCase 只能读取格式版本 %2</translation>
+    </message>
+    <message>
+        <source>The device profile has no name</source>
+        <translation>设备配置没有名称</translation>
+    </message>
+    <message>
+        <source>Device slot name &quot;%1&quot; is not valid (lowercase letters, digits, dashes)</source>
+        <translation>设备位名称“%1”无效（只能使用小写字母、数字和连字符）</translation>
+    </message>
+    <message>
+        <source>Device slot &quot;%1&quot; names no plugin</source>
+        <translation>设备位“%1”未指定插件</translation>
+    </message>
+    <message>
+        <source>Device slot &quot;%1&quot; appears twice</source>
+        <translation>设备位“%1”重复出现</translation>
+    </message>
+    <message>
+        <source>Cannot read the device profile %1: %2</source>
+        <translation>无法读取设备配置 %1：%2</translation>
+    </message>
+    <message>
+        <source>the plugin did not create its factory</source>
+        <translation>插件未能创建其设备工厂</translation>
+    </message>
+    <message>
+        <source>the plugin does not implement the device factory interface</source>
+        <translation>插件未实现设备工厂接口</translation>
+    </message>
+    <message>
+        <source>not a Qt plugin, or built with an incompatible Qt (%1)</source>
+        <translation>不是 Qt 插件，或构建所用的 Qt 版本不兼容（%1）</translation>
+    </message>
+    <message>
+        <source>implements &quot;%1&quot;, not the FieldCase device interface</source>
+        <translation>实现的是“%1”接口，而不是 FieldCase 设备接口</translation>
+    </message>
+    <message>
+        <source>another plugin already has the id %1</source>
+        <translation>已有其他插件使用编号 %1</translation>
+    </message>
+    <message>
+        <source>No device plugin &quot;%1&quot; is installed (slot %2)</source>
+        <translation>未安装设备插件“%1”（设备位 %2）</translation>
+    </message>
+    <message>
+        <source>Settings of device &quot;%1&quot; are not valid: %2</source>
+        <translation>设备“%1”的设置无效：%2</translation>
+    </message>
+    <message>
+        <source>Plugin %1 could not be loaded: %2</source>
+        <translation>无法加载插件 %1：%2</translation>
+    </message>
+    <message>
+        <source>Plugin %1 made no device</source>
+        <translation>插件 %1 未创建设备</translation>
+    </message>
+    <message>
+        <source>Plugin %1 made a device that does not match its metadata</source>
+        <translation>插件 %1 创建的设备与其元数据不符</translation>
+    </message>
+    <message>
+        <source>No camera is connected.</source>
+        <translation>未连接相机。</translation>
+    </message>
+    <message>
+        <source>The camera is not ready.</source>
+        <translation>相机尚未就绪。</translation>
+    </message>
+    <message>
+        <source>This camera cannot record video.</source>
+        <translation>该相机不能录像。</translation>
+    </message>
+    <message>
+        <source>Camera error: %1</source>
+        <translation>相机故障：%1</translation>
+    </message>
+    <message>
+        <source>Photo failed: %1</source>
+        <translation>拍照失败：%1</translation>
+    </message>
+    <message>
+        <source>Recording failed: %1</source>
+        <translation>录像失败：%1</translation>
+    </message>
+    <message>
+        <source>Cannot write the photo to %1.</source>
+        <translation>无法将照片写入 %1。</translation>
+    </message>
+    <message>
+        <source>Time unknown</source>
+        <translation>时间未知</translation>
+    </message>
+    <message>
+        <source>No position</source>
+        <translation>无定位</translation>
+    </message>
+    <message>
+        <source>Case %1</source>
+        <translation>案件 %1</translation>
+    </message>
+    <message>
+        <source>Imported from camera folder, file %1. Time from: %2%3.</source>
+        <translation>从相机目录导入，文件 %1。时间来源：%2%3。</translation>
+    </message>
+    <message>
+        <source> (low confidence)</source>
+        <translation>（可信度低）</translation>
+    </message>
+    <message>
+        <source>The photo %1 cannot be decoded for a caption.</source>
+        <translation>无法解码照片 %1，不能为其添加标注。</translation>
+    </message>
+    <message>
+        <source>The captioned copy could not be encoded.</source>
+        <translation>无法生成带标注的照片副本（编码失败）。</translation>
+    </message>
+    <message>
+        <source>%1 (captioned copy)</source>
+        <translation>%1（标注副本）</translation>
+    </message>
+    <message>
+        <source>Captioned copy derived from evidence %1, %2:%3; the original is kept unchanged.</source>
+        <translation>由证据 %1（%2:%3）生成的标注副本；原件保持不变。</translation>
+    </message>
+    <message>
+        <source>The card profile is invalid at %1: %2</source>
+        <translation>卡片配置在 %1 处无效：%2</translation>
+    </message>
+    <message>
+        <source>expected a non-empty text</source>
+        <translation>应为非空文本</translation>
+    </message>
+    <message>
+        <source>expected a whole number from %1 to %2</source>
+        <translation>应为 %1 至 %2 之间的整数</translation>
+    </message>
+    <message>
+        <source>expected true or false</source>
+        <translation>应为 true 或 false</translation>
+    </message>
+    <message>
+        <source>expected %1 bytes of hex</source>
+        <translation>应为 %1 个字节的十六进制数</translation>
+    </message>
+    <message>
+        <source>expected %1 to %2 bytes of hex</source>
+        <translation>应为 %1 至 %2 个字节的十六进制数</translation>
+    </message>
+    <message>
+        <source>expected an object with &quot;en&quot; and &quot;zh&quot; texts</source>
+        <translation>应为含“en”和“zh”文本的对象</translation>
+    </message>
+    <message>
+        <source>unknown key</source>
+        <translation>未知的键</translation>
+    </message>
+    <message>
+        <source>expected an object</source>
+        <translation>应为对象</translation>
+    </message>
+    <message>
+        <source>3F00 and FFFF are not elementary file ids</source>
+        <translation>3F00 和 FFFF 不是基本文件（EF）标识符</translation>
+    </message>
+    <message>
+        <source>expected &quot;transparent&quot; or &quot;record&quot;</source>
+        <translation>应为“transparent”或“record”</translation>
+    </message>
+    <message>
+        <source>only transparent files have a size</source>
+        <translation>只有透明文件（transparent）才有大小（size）</translation>
+    </message>
+    <message>
+        <source>expected letters, digits and _ (&quot;plateNumber&quot;)</source>
+        <translation>应为字母、数字和 _（如“plateNumber”）</translation>
+    </message>
+    <message>
+        <source>no file &quot;%1&quot; in &quot;files&quot;</source>
+        <translation>“files”中没有文件“%1”</translation>
+    </message>
+    <message>
+        <source>a field of a record file needs a record number</source>
+        <translation>记录文件中的字段须指定记录号</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is a transparent file</source>
+        <translation>“%1”是透明文件，不能指定记录号</translation>
+    </message>
+    <message>
+        <source>the field ends beyond the %1-byte file &quot;%2&quot;</source>
+        <translation>字段超出了文件“%2”的范围（该文件共 %1 字节）</translation>
+    </message>
+    <message>
+        <source>&quot;index&quot; needs a &quot;delimiter&quot;</source>
+        <translation>使用“index”须同时指定“delimiter”</translation>
+    </message>
+    <message>
+        <source>expected one of utf-8, gbk, ascii, bcd, bcd-date, hex</source>
+        <translation>应为 utf-8、gbk、ascii、bcd、bcd-date、hex 之一</translation>
+    </message>
+    <message>
+        <source>expected &quot;ascii&quot; or &quot;bcd&quot;</source>
+        <translation>应为“ascii”或“bcd”</translation>
+    </message>
+    <message>
+        <source>greater than maxLength</source>
+        <translation>大于 maxLength</translation>
+    </message>
+    <message>
+        <source>shorter than the longest PIN</source>
+        <translation>小于最长 PIN 码的长度</translation>
+    </message>
+    <message>
+        <source>The card holds a number that is not BCD (%1).</source>
+        <translation>卡内存有非 BCD 编码的数字（%1）。</translation>
+    </message>
+    <message>
+        <source>The PIN may contain digits only.</source>
+        <translation>PIN 码只能包含数字。</translation>
+    </message>
+    <message>
+        <source>The PIN has %1 digits.</source>
+        <translation>PIN 码应为 %1 位数字。</translation>
+    </message>
+    <message>
+        <source>The PIN has %1 to %2 digits.</source>
+        <translation>PIN 码应为 %1 至 %2 位数字。</translation>
+    </message>
+    <message>
+        <source>expected &quot;%1&quot;</source>
+        <translation>应为“%1”</translation>
+    </message>
+    <message>
+        <source>expected officer-certificate, road-transport-certificate or qualification-certificate</source>
+        <translation>应为 officer-certificate、road-transport-certificate 或 qualification-certificate</translation>
+    </message>
+    <message>
+        <source>expected an object with &quot;aid&quot;</source>
+        <translation>应为含“aid”的对象</translation>
+    </message>
+    <message>
+        <source>expected 00 (return FCI) or 0C (no data)</source>
+        <translation>应为 00（返回 FCI）或 0C（不返回数据）</translation>
+    </message>
+    <message>
+        <source>expected a non-empty list</source>
+        <translation>应为非空列表</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is listed twice</source>
+        <translation>“%1”被重复列出</translation>
+    </message>
+    <message>
+        <source>the profile has no &quot;pin&quot; to verify</source>
+        <translation>该配置中没有可校验的“pin”</translation>
+    </message>
+    <message>
+        <source>Card profile %1: %2</source>
+        <translation>卡片配置 %1：%2</translation>
+    </message>
+    <message>
+        <source>The card profile is not JSON (%1 at byte %2).</source>
+        <translation>卡片配置不是有效的 JSON（第 %2 字节处：%1）。</translation>
+    </message>
+    <message>
+        <source>The card holds an invalid date (%1).</source>
+        <translation>卡内存有无效日期（%1）。</translation>
+    </message>
+    <message>
+        <source>The card holds a text that is not ASCII.</source>
+        <translation>卡内文本不是 ASCII 编码。</translation>
+    </message>
+    <message>
+        <source>This system cannot decode GBK text.</source>
+        <translation>本系统无法解码 GBK 文本。</translation>
+    </message>
+    <message>
+        <source>The card holds a text that is not UTF-8.</source>
+        <translation>卡内文本不是 UTF-8 编码。</translation>
+    </message>
+    <message>
+        <source>The card holds a text that is not GBK.</source>
+        <translation>卡内文本不是 GBK 编码。</translation>
+    </message>
+    <message>
+        <source>Expected a card-profiles pack, got &quot;%1&quot;.</source>
+        <translation>应为卡片配置数据包，实际为“%1”。</translation>
+    </message>
+    <message>
+        <source>The card-profiles pack &quot;%1&quot; has no &quot;profiles&quot; list.</source>
+        <translation>卡片配置数据包“%1”中没有“profiles”列表。</translation>
+    </message>
+    <message>
+        <source>The smart card service (pcscd) is not running.</source>
+        <translation>智能卡服务（pcscd）未运行。</translation>
+    </message>
+    <message>
+        <source>The card reader is not connected.</source>
+        <translation>读卡器未连接。</translation>
+    </message>
+    <message>
+        <source>There is no card in the reader.</source>
+        <translation>读卡器中没有卡片。</translation>
+    </message>
+    <message>
+        <source>The card was removed while it was being read. Insert it again.</source>
+        <translation>读卡过程中卡片被取出。请重新插卡。</translation>
+    </message>
+    <message>
+        <source>The card does not respond. Take it out and insert it again.</source>
+        <translation>卡片无响应。请取出后重新插入。</translation>
+    </message>
+    <message>
+        <source>Another program is using the card.</source>
+        <translation>另一个程序正在使用该卡片。</translation>
+    </message>
+    <message>
+        <source>The card reader failed (%1).</source>
+        <translation>读卡器故障（%1）。</translation>
+    </message>
+    <message>
+        <source>verification failed, %1 tries left</source>
+        <translation>校验失败，还可尝试 %1 次</translation>
+    </message>
+    <message>
+        <source>end of file reached before reading all bytes</source>
+        <translation>未读完全部字节即已到达文件末尾</translation>
+    </message>
+    <message>
+        <source>memory failure</source>
+        <translation>存储器故障</translation>
+    </message>
+    <message>
+        <source>wrong length</source>
+        <translation>长度错误</translation>
+    </message>
+    <message>
+        <source>command incompatible with the file structure</source>
+        <translation>命令与文件结构不兼容</translation>
+    </message>
+    <message>
+        <source>security status not satisfied</source>
+        <translation>安全状态不满足</translation>
+    </message>
+    <message>
+        <source>authentication method blocked</source>
+        <translation>认证方法已锁定</translation>
+    </message>
+    <message>
+        <source>conditions of use not satisfied</source>
+        <translation>使用条件不满足</translation>
+    </message>
+    <message>
+        <source>command not allowed (no current file)</source>
+        <translation>命令不允许（无当前文件）</translation>
+    </message>
+    <message>
+        <source>function not supported</source>
+        <translation>功能不支持</translation>
+    </message>
+    <message>
+        <source>file or application not found</source>
+        <translation>未找到文件或应用</translation>
+    </message>
+    <message>
+        <source>record not found</source>
+        <translation>未找到记录</translation>
+    </message>
+    <message>
+        <source>incorrect parameters P1-P2</source>
+        <translation>参数 P1-P2 不正确</translation>
+    </message>
+    <message>
+        <source>referenced data not found</source>
+        <translation>未找到引用的数据</translation>
+    </message>
+    <message>
+        <source>wrong parameters (offset outside the file)</source>
+        <translation>参数错误（偏移量超出文件范围）</translation>
+    </message>
+    <message>
+        <source>instruction not supported</source>
+        <translation>指令不支持</translation>
+    </message>
+    <message>
+        <source>class not supported</source>
+        <translation>指令类别（CLA）不支持</translation>
+    </message>
+    <message>
+        <source>unexpected status</source>
+        <translation>意外的状态字</translation>
+    </message>
+    <message>
+        <source>%1: the card answered %2 (%3).</source>
+        <translation>%1：卡片返回 %2（%3）。</translation>
+    </message>
+    <message>
+        <source>The card sent a malformed answer.</source>
+        <translation>卡片返回的应答格式错误。</translation>
+    </message>
+    <message>
+        <source>The card keeps asking for more exchanges.</source>
+        <translation>卡片一再要求继续交换数据，读卡无法结束。</translation>
+    </message>
+    <message>
+        <source>This is not a card of the kind &quot;%1&quot; (the application %2 is missing).</source>
+        <translation>这不是“%1”类卡片（缺少应用 %2）。</translation>
+    </message>
+    <message>
+        <source>Selecting the card application failed</source>
+        <translation>选择卡片应用失败</translation>
+    </message>
+    <message>
+        <source>The card has no readable file %1 (&quot;%2&quot;)</source>
+        <translation>卡片中没有可读取的文件 %1（“%2”）</translation>
+    </message>
+    <message>
+        <source>The card has no file %1 (&quot;%2&quot;) that the profile &quot;%3&quot; expects.</source>
+        <translation>卡片中没有卡片配置“%3”所要求的文件 %1（“%2”）。</translation>
+    </message>
+    <message>
+        <source>Reading file %1 (&quot;%2&quot;) failed</source>
+        <translation>读取文件 %1（“%2”）失败</translation>
+    </message>
+    <message>
+        <source>Reading record %1 of file %2 (&quot;%3&quot;) failed</source>
+        <translation>读取文件 %2（“%3”）的第 %1 条记录失败</translation>
+    </message>
+    <message>
+        <source>Checking the PIN failed</source>
+        <translation>校验 PIN 码失败</translation>
+    </message>
+    <message>
+        <source>The card does not hold the field &quot;%1&quot; where its profile says: %2.</source>
+        <translation>卡片配置所指的位置上没有字段“%1”：%2。</translation>
+    </message>
+    <message>
+        <source>the data is only %1 bytes long</source>
+        <translation>数据只有 %1 字节</translation>
+    </message>
+    <message>
+        <source>no tag %1</source>
+        <translation>没有标签 %1</translation>
+    </message>
+    <message>
+        <source>part %1 of %2</source>
+        <translation>没有第 %1 段（仅有 %2 段）</translation>
+    </message>
+    <message>
+        <source>This card has no PIN to enter.</source>
+        <translation>该卡片无需输入 PIN 码。</translation>
+    </message>
+    <message>
+        <source>The PIN is correct.</source>
+        <translation>PIN 码正确。</translation>
+    </message>
+    <message>
+        <source>Enter the PIN: %1 tries left.</source>
+        <translation>请输入 PIN 码：还可尝试 %1 次。</translation>
+    </message>
+    <message>
+        <source>Enter the PIN.</source>
+        <translation>请输入 PIN 码。</translation>
+    </message>
+    <message>
+        <source>Wrong PIN: %1 tries left.</source>
+        <translation>PIN 码错误：还可尝试 %1 次。</translation>
+    </message>
+    <message>
+        <source>Wrong PIN.</source>
+        <translation>PIN 码错误。</translation>
+    </message>
+    <message>
+        <source>The PIN is blocked: too many wrong tries. The issuing office can unblock it.</source>
+        <translation>PIN 码已锁定：错误次数过多。可由发证机关解锁。</translation>
+    </message>
+    <message>
+        <source>This card does not use a PIN.</source>
+        <translation>该卡片不使用 PIN 码。</translation>
+    </message>
+    <message>
+        <source>No card was inserted in time.</source>
+        <translation>未在规定时间内插卡。</translation>
+    </message>
+    <message>
+        <source>The card was not removed in time.</source>
+        <translation>未在规定时间内取出卡片。</translation>
+    </message>
+    <message>
+        <source>The card is of no kind this terminal knows.</source>
+        <translation>本终端无法识别该卡片的类型。</translation>
+    </message>
+    <message>
+        <source>Expected gpsd:, gpsd:host or gpsd:host:port, got &quot;%1&quot;.</source>
+        <translation>应为 gpsd:、gpsd:host 或 gpsd:host:port，实际为“%1”。</translation>
+    </message>
+    <message>
+        <source>gpsd at %1:%2 did not answer in time.</source>
+        <translation>位于 %1:%2 的 gpsd 未在规定时间内应答。</translation>
+    </message>
+    <message>
+        <source>gpsd at %1:%2: %3</source>
+        <translation>gpsd（%1:%2）：%3</translation>
+    </message>
+    <message>
+        <source>gpsd closed the connection.</source>
+        <translation>gpsd 关闭了连接。</translation>
+    </message>
+    <message>
+        <source>NMEA log: %1 sentences, %2 with a bad or missing checksum, %3 valid fixes from %4 to %5 (receiver time, UTC)</source>
+        <translation>NMEA 日志：%1 条语句，其中 %2 条校验和错误或缺失；%3 个有效定位，时间从 %4 至 %5（接收机时间，UTC）</translation>
+    </message>
+    <message>
+        <source>Cannot read the NMEA log</source>
+        <translation>无法读取 NMEA 日志</translation>
+    </message>
+    <message>
+        <source>The file is not an NMEA log: no sentence checks out</source>
+        <translation>该文件不是 NMEA 日志：没有一条语句通过校验</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>Qt Positioning cannot open %1 (is its nmea plugin installed?)</source>
+        <translation>Qt Positioning 无法打开 %1（是否已安装其 nmea 插件？）</translation>
+    </message>
+    <message>
+        <source>Qt Positioning reports error %1</source>
+        <translation>Qt Positioning 报告错误 %1</translation>
+    </message>
+    <message>
+        <source>The printer is out of paper</source>
+        <translation>打印机缺纸</translation>
+    </message>
+    <message>
+        <source>The printer is offline or not connected</source>
+        <translation>打印机脱机或未连接</translation>
+    </message>
+    <message>
+        <source>The print queue is stopped%1</source>
+        <translation>打印队列已停止%1</translation>
+    </message>
+    <message>
+        <source>The print scheduler knows the queue</source>
+        <translation>打印调度程序中有该队列</translation>
+    </message>
+    <message>
+        <source>The queue accepts jobs</source>
+        <translation>该队列接受打印任务</translation>
+    </message>
+    <message>
+        <source>This printer takes PDF, not ESC/P</source>
+        <translation>该打印机接收 PDF，不接收 ESC/P</translation>
+    </message>
+    <message>
+        <source>This printer takes ESC/P, not PDF</source>
+        <translation>该打印机接收 ESC/P，不接收 PDF</translation>
+    </message>
+    <message>
+        <source>No card profiles in %1</source>
+        <translation>%1 中没有卡片配置</translation>
+    </message>
+    <message>
+        <source>Cannot read %1</source>
+        <translation>无法读取 %1</translation>
+    </message>
+    <message>
+        <source>The smart card service (pcscd) is not running</source>
+        <translation>智能卡服务（pcscd）未运行</translation>
+    </message>
+    <message>
+        <source>No card reader is connected</source>
+        <translation>未连接读卡器</translation>
+    </message>
+    <message>
+        <source>No card profile &quot;%1&quot;</source>
+        <translation>没有卡片配置“%1”</translation>
+    </message>
+    <message>
+        <source>The read was cancelled</source>
+        <translation>读卡已取消</translation>
+    </message>
+    <message>
+        <source>The PIN check was cancelled</source>
+        <translation>PIN 码校验已取消</translation>
+    </message>
+    <message>
+        <source>The smart card service answers</source>
+        <translation>智能卡服务有响应</translation>
+    </message>
+    <message>
+        <source>pcscd is not running</source>
+        <translation>pcscd 未运行</translation>
+    </message>
+    <message>
+        <source>A card reader is connected</source>
+        <translation>已连接读卡器</translation>
+    </message>
+    <message>
+        <source>Card profiles loaded</source>
+        <translation>卡片配置已加载</translation>
+    </message>
+    <message>
+        <source>%1 profiles</source>
+        <translation>%1 个卡片配置</translation>
+    </message>
+    <message>
+        <source>No camera is connected; photos can be imported from a folder</source>
+        <translation>未连接相机；可从目录导入照片</translation>
+    </message>
+    <message>
+        <source>The camera cannot take a photo now</source>
+        <translation>相机当前无法拍照</translation>
+    </message>
+    <message>
+        <source>A camera is connected</source>
+        <translation>已连接相机</translation>
+    </message>
+    <message>
+        <source>No video input found</source>
+        <translation>未找到视频输入设备</translation>
+    </message>
+    <message>
+        <source>The camera is working</source>
+        <translation>相机工作正常</translation>
+    </message>
+    <message>
+        <source>This receiver cannot keep a raw log</source>
+        <translation>该接收机不能保存原始日志</translation>
+    </message>
+    <message>
+        <source>The receiver has stopped sending data</source>
+        <translation>接收机已停止发送数据</translation>
+    </message>
+    <message>
+        <source>The receiver sends fixes</source>
+        <translation>接收机正在发送定位</translation>
+    </message>
+    <message>
+        <source>%1 fixes</source>
+        <translation>%1 个定位</translation>
+    </message>
+    <message>
+        <source>No fix arrived</source>
+        <translation>未收到定位</translation>
+    </message>
+    <message>
+        <source>A fix passes the accuracy gate</source>
+        <translation>有定位通过精度检查</translation>
+    </message>
+    <message>
+        <source>The scanner port is open</source>
+        <translation>扫描枪端口已打开</translation>
+    </message>
+    <message>
+        <source>No recorder is connected</source>
+        <translation>未连接执法记录仪</translation>
+    </message>
+    <message>
+        <source>A recorder is connected</source>
+        <translation>已连接执法记录仪</translation>
+    </message>
+    <message>
+        <source>Looked in: %1</source>
+        <translation>已查找：%1</translation>
+    </message>
+    <message>
+        <source>Its recordings can be listed</source>
+        <translation>可列出其中的记录文件</translation>
+    </message>
+    <message>
+        <source>%1 recordings, %2 entries skipped</source>
+        <translation>%1 个记录文件，跳过 %2 项</translation>
+    </message>
+    <message>
+        <source>Cannot reach the print scheduler %1</source>
+        <translation>无法连接打印调度程序 %1</translation>
+    </message>
+    <message>
+        <source>The print scheduler has no queue named %1</source>
+        <translation>打印调度程序中没有名为 %1 的队列</translation>
+    </message>
+    <message>
+        <source>The print service is not reachable</source>
+        <translation>无法连接打印服务</translation>
+    </message>
+    <message>
+        <source>The printer refused the job</source>
+        <translation>打印机拒绝了该打印任务</translation>
+    </message>
+    <message>
+        <source>The print service stopped answering: %1</source>
+        <translation>打印服务停止响应：%1</translation>
+    </message>
+    <message>
+        <source>No final job state within the time limit</source>
+        <translation>在规定时间内未获得打印任务的最终状态</translation>
+    </message>
+    <message>
+        <source>There is nothing to print.</source>
+        <translation>没有可打印的内容。</translation>
+    </message>
+    <message>
+        <source>Unsupported printer address &quot;%1&quot;.</source>
+        <translation>不支持的打印机地址“%1”。</translation>
+    </message>
+    <message>
+        <source>The case has no events to take a period from.</source>
+        <translation>该案件没有可用于确定办案时段的记录。</translation>
+    </message>
+    <message>
+        <source>Recorded by officer %1 of the case.</source>
+        <translation>由本案执法人员 %1 录制。</translation>
+    </message>
+    <message>
+        <source>The recorder names no officer.</source>
+        <translation>执法记录仪未标明执法人员。</translation>
+    </message>
+    <message>
+        <source>Overlaps the case from %1 to %2.</source>
+        <translation>%1 至 %2 与办案时段重叠。</translation>
+    </message>
+    <message>
+        <source>Recorded %1 min from the case period.</source>
+        <translation>录制时间距办案时段 %1 分钟。</translation>
+    </message>
+    <message>
+        <source>The recording&apos;s start time is only the file time.</source>
+        <translation>该记录的开始时间仅取自文件时间。</translation>
+    </message>
+    <message>
+        <source>The recording&apos;s container time is local time marked as UTC; the file-name time is used.</source>
+        <translation>该记录容器中的时间是被标为 UTC 的本地时间；已改用文件名中的时间。</translation>
+    </message>
+    <message>
+        <source>The container time and the file-name time differ by %1 min; check the recorder&apos;s clock.</source>
+        <translation>容器时间与文件名时间相差 %1 分钟；请检查执法记录仪的时钟。</translation>
+    </message>
+    <message>
+        <source>No recorder found in %1.</source>
+        <translation>在 %1 中未找到执法记录仪。</translation>
+    </message>
+    <message>
+        <source>Cannot read the file: %1</source>
+        <translation>无法读取文件：%1</translation>
+    </message>
+    <message>
+        <source>Cannot read %1 on the device: %2</source>
+        <translation>无法读取设备上的 %1：%2</translation>
+    </message>
+    <message>
+        <source>The file %1 changed on the device since it was listed.</source>
+        <translation>文件 %1 在列出后已在设备上被改动。</translation>
+    </message>
+    <message>
+        <source>The file %1 changed while it was imported (%2 bytes stored, %3 listed); import it again.</source>
+        <translation>文件 %1 在导入过程中发生了变化（已保存 %2 字节，列出时为 %3 字节）；请重新导入。</translation>
+    </message>
+    <message>
+        <source>Imported from recorder %1, file %2.</source>
+        <translation>从执法记录仪 %1 导入，文件 %2。</translation>
+    </message>
+    <message>
+        <source>Officer on the device: %1.</source>
+        <translation>设备登记的执法人员：%1。</translation>
+    </message>
+    <message>
+        <source>Duration %1 s.</source>
+        <translation>时长 %1 秒。</translation>
+    </message>
+    <message>
+        <source>Start time from: %1%2.</source>
+        <translation>开始时间来源：%1%2。</translation>
+    </message>
+    <message>
+        <source>The recorder is busy; wait for it.</source>
+        <translation>执法记录仪正忙，请稍候。</translation>
+    </message>
+    <message>
+        <source>No such recording.</source>
+        <translation>没有该记录文件。</translation>
+    </message>
+    <message>
+        <source>Cannot open the folder %1: %2</source>
+        <translation>无法打开目录 %1：%2</translation>
+    </message>
+    <message>
+        <source>Unsafe file name on the device: %1</source>
+        <translation>设备上的文件名不安全：%1</translation>
+    </message>
+    <message>
+        <source>The device folder %1 is no longer there.</source>
+        <translation>设备目录 %1 已不存在。</translation>
+    </message>
+    <message>
+        <source>The file %1 is no longer on the device.</source>
+        <translation>文件 %1 已不在设备上。</translation>
+    </message>
+    <message>
+        <source>Cannot open %1 on the device: %2</source>
+        <translation>无法打开设备上的 %1：%2</translation>
+    </message>
+    <message>
+        <source>The file %1 was replaced on the device.</source>
+        <translation>设备上的文件 %1 已被替换。</translation>
+    </message>
 </context>
 <context>
     <name>Forms</name>
@@ -2661,6 +3670,230 @@
     <message>
         <source>Cannot save %1: %2</source>
         <translation>无法保存 %1：%2</translation>
+    </message>
+    <message>
+        <source>An item lies above the printer&apos;s first printable line; move it down or adjust the printer profile&apos;s origin.</source>
+        <translation>有内容位于打印机首个可打印行之上；请将其下移，或调整打印机配置的原点。</translation>
+    </message>
+    <message>
+        <source>An item lies left of the printer&apos;s left margin; move it right or adjust the printer profile&apos;s origin.</source>
+        <translation>有内容位于打印机左边距以左；请将其右移，或调整打印机配置的原点。</translation>
+    </message>
+    <message>
+        <source>The printer profile is incomplete; load it with PrinterProfile::fromJson().</source>
+        <translation>打印机配置不完整；请使用 PrinterProfile::fromJson() 加载。</translation>
+    </message>
+    <message>
+        <source>The document has no pages to print.</source>
+        <translation>该文书没有可打印的页面。</translation>
+    </message>
+    <message>
+        <source>An item lies below the end of the page; it would print on the next sheet.</source>
+        <translation>有内容超出页面底端，将会打印到下一张纸上。</translation>
+    </message>
+    <message>
+        <source>Printer profile: required key &quot;%1&quot; is missing.</source>
+        <translation>打印机配置：缺少必需的键“%1”。</translation>
+    </message>
+    <message>
+        <source>Printer profile: &quot;%1&quot; must be a non-empty string.</source>
+        <translation>打印机配置：“%1”必须为非空字符串。</translation>
+    </message>
+    <message>
+        <source>Printer profile: &quot;%1&quot; must be a number.</source>
+        <translation>打印机配置：“%1”必须为数字。</translation>
+    </message>
+    <message>
+        <source>Printer profile: &quot;%1&quot; is %2 but must be between %3 and %4.</source>
+        <translation>打印机配置：“%1”为 %2，但必须在 %3 到 %4 之间。</translation>
+    </message>
+    <message>
+        <source>Printer profile: &quot;%1&quot; must be a whole number.</source>
+        <translation>打印机配置：“%1”必须为整数。</translation>
+    </message>
+    <message>
+        <source>Printer profile: &quot;%1&quot; must be true or false.</source>
+        <translation>打印机配置：“%1”必须为 true 或 false。</translation>
+    </message>
+    <message>
+        <source>Printer profile: &quot;%1&quot; must be an object.</source>
+        <translation>打印机配置：“%1”必须为对象。</translation>
+    </message>
+    <message>
+        <source>Printer profile: &quot;%1&quot; must be 1 to 8 bytes written as hex digits, e.g. &quot;1C26&quot;; got &quot;%2&quot;.</source>
+        <translation>打印机配置：“%1”必须为以十六进制数字表示的 1 至 8 个字节，例如“1C26”，实际为“%2”。</translation>
+    </message>
+    <message>
+        <source>Printer profile: format version %1 is not supported (expected 1).</source>
+        <translation>打印机配置：不支持格式版本 %1（应为 1）。</translation>
+    </message>
+    <message>
+        <source>Printer profile: &quot;positioning.unitDpi&quot; must divide 3600 (e.g. 60, 180, 360).</source>
+        <translation>打印机配置：“positioning.unitDpi”必须能整除 3600（例如 60、180、360）。</translation>
+    </message>
+    <message>
+        <source>Printer profile: &quot;repertoire&quot; must be gb2312, gbk or gb18030; got &quot;%1&quot;.</source>
+        <translation>打印机配置：“repertoire”必须为 gb2312、gbk 或 gb18030，实际为“%1”。</translation>
+    </message>
+    <message>
+        <source>Printer profile: &quot;pitches&quot; must be a non-empty array.</source>
+        <translation>打印机配置：“pitches”必须为非空数组。</translation>
+    </message>
+    <message>
+        <source>Printer profile: &quot;%1&quot; must be 10, 12 or 15 (ESC P, ESC M, ESC g).</source>
+        <translation>打印机配置：“%1”必须为 10、12 或 15（ESC P、ESC M、ESC g）。</translation>
+    </message>
+    <message>
+        <source>Printer profile: &quot;%1&quot; is %2 but %3 cpi at %4 dpi is %5 dots.</source>
+        <translation>打印机配置：“%1”为 %2，但 %3 cpi 在 %4 dpi 下应为 %5 点。</translation>
+    </message>
+    <message>
+        <source>Printer profile: &quot;%1&quot; is %2 but glyph %3 + left %4 + right %5 = %6 dots.</source>
+        <translation>打印机配置：“%1”为 %2，但字形 %3 + 左侧 %4 + 右侧 %5 = %6 点。</translation>
+    </message>
+    <message>
+        <source>Printer profile: &quot;pageLength&quot; must be escParenC, escCInches or none; got &quot;%1&quot;.</source>
+        <translation>打印机配置：“pageLength”必须为 escParenC、escCInches 或 none，实际为“%1”。</translation>
+    </message>
+    <message>
+        <source>Printer profile: &quot;pageLength&quot; escParenC needs &quot;positioning.setUnit&quot; (ESC/P2).</source>
+        <translation>打印机配置：“pageLength”为 escParenC 时须设置“positioning.setUnit”（ESC/P2）。</translation>
+    </message>
+    <message>
+        <source>Printer profile %1 cannot be read: %2</source>
+        <translation>无法读取打印机配置 %1：%2</translation>
+    </message>
+    <message>
+        <source>Printer profile %1 is not a JSON object: %2 at offset %3.</source>
+        <translation>打印机配置 %1 不是 JSON 对象：%2（位置：偏移量 %3）。</translation>
+    </message>
+    <message>
+        <source>The rendered document cannot be read back</source>
+        <translation>无法读回已生成的文书</translation>
+    </message>
+    <message>
+        <source>No FieldCase document QR code was found in the image</source>
+        <translation>图像中未找到 FieldCase 文书二维码</translation>
+    </message>
+    <message>
+        <source>This number is not in this terminal&apos;s records</source>
+        <translation>本终端的记录中没有该编号</translation>
+    </message>
+    <message>
+        <source>The code does not match the issued document&apos;s content: the printout may be altered</source>
+        <translation>二维码与已开具文书的内容不符：该打印件可能已被篡改</translation>
+    </message>
+    <message>
+        <source>The document was voided</source>
+        <translation>该文书已作废</translation>
+    </message>
+    <message>
+        <source>The document is issued and matches its record</source>
+        <translation>该文书已开具，且与记录相符</translation>
+    </message>
+    <message>
+        <source>No document templates in %1</source>
+        <translation>%1 中没有文书模板</translation>
+    </message>
+    <message>
+        <source>Template %1 version %2 is defined twice</source>
+        <translation>模板 %1 的版本 %2 重复定义</translation>
+    </message>
+    <message>
+        <source>There is no document template “%1”</source>
+        <translation>没有文书模板“%1”</translation>
+    </message>
+    <message>
+        <source>No version of document template “%1” is in force on %2</source>
+        <translation>文书模板“%1”在 %2 没有有效版本</translation>
+    </message>
+    <message>
+        <source>Cannot encode the QR code: %1</source>
+        <translation>无法生成二维码：%1</translation>
+    </message>
+    <message>
+        <source>Cannot open template %1: %2</source>
+        <translation>无法打开模板 %1：%2</translation>
+    </message>
+    <message>
+        <source>Template %1 is not a JSON object: %2</source>
+        <translation>模板 %1 不是 JSON 对象：%2</translation>
+    </message>
+    <message>
+        <source>%1: missing required attribute “%2”</source>
+        <translation>%1：缺少必需属性“%2”</translation>
+    </message>
+    <message>
+        <source>template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <source>template “%1”</source>
+        <translation>模板“%1”</translation>
+    </message>
+    <message>
+        <source>%1, required list</source>
+        <translation>%1 的必备事项列表</translation>
+    </message>
+    <message>
+        <source>%1, element #%2</source>
+        <translation>%1 的第 %2 个元素</translation>
+    </message>
+    <message>
+        <source>%1, element “%2”</source>
+        <translation>%1 的元素“%2”</translation>
+    </message>
+    <message>
+        <source>%1: duplicate element id</source>
+        <translation>%1：元素编号重复</translation>
+    </message>
+    <message>
+        <source>%1: unknown type “%2”</source>
+        <translation>%1：未知类型“%2”</translation>
+    </message>
+    <message>
+        <source>%1: box has no area</source>
+        <translation>%1：区域框面积为零</translation>
+    </message>
+    <message>
+        <source>%1, column %2</source>
+        <translation>%1 的第 %2 列</translation>
+    </message>
+    <message>
+        <source>%1, column “%2”</source>
+        <translation>%1 的“%2”列</translation>
+    </message>
+    <message>
+        <source>%1: columns are %2 mm wide but the box is %3 mm</source>
+        <translation>%1：各列合计宽 %2 毫米，但区域框宽 %3 毫米</translation>
+    </message>
+    <message>
+        <source>%1: text needs %2 lines (%3 mm) at %4 pt but its box is %5 mm high, and a text element has no continuation rule (enlarge the box or use a flow element)</source>
+        <translation>%1：文字以 %4 磅排版需要 %2 行（%3 毫米），但区域框只有 %5 毫米高，且文本元素没有续排规则（请加大区域框或改用流式元素）</translation>
+    </message>
+    <message>
+        <source>%1: box %2 lies outside the page</source>
+        <translation>%1：区域框 %2 超出页面范围</translation>
+    </message>
+    <message>
+        <source>%1: elements “%2” %3 and “%4” %5 overlap</source>
+        <translation>%1：元素“%2”%3 与元素“%4”%5 重叠</translation>
+    </message>
+    <message>
+        <source>%1: unknown field path “%2”</source>
+        <translation>%1：未知字段路径“%2”</translation>
+    </message>
+    <message>
+        <source>%1: “%2” is too long for its %3 mm box even at %4 pt</source>
+        <translation>%1：“%2”过长，即使缩小到 %4 磅也无法放入 %3 毫米宽的区域框</translation>
+    </message>
+    <message>
+        <source>%1: the seal block “%2” is too small for %3</source>
+        <translation>%1：落款盖章区“%2”太小，容纳不下“%3”</translation>
+    </message>
+    <message>
+        <source>%1 needs %2 (%3)</source>
+        <translation>%1 缺少必备事项 %2（%3）</translation>
     </message>
 </context>
 <context>
@@ -2767,6 +4000,30 @@
     <message>
         <source>No position accepted; the case is opened without one: %1</source>
         <translation>未获得可采信的定位，案件不带位置开立：%1</translation>
+    </message>
+    <message>
+        <source>Devices (profile %1):</source>
+        <translation>设备（设备配置 %1）：</translation>
+    </message>
+    <message>
+        <source>[SIMULATED]</source>
+        <translation>[模拟]</translation>
+    </message>
+    <message>
+        <source>%1: not available: %2</source>
+        <translation>%1：不可用：%2</translation>
+    </message>
+    <message>
+        <source>No GNSS receiver in the device profile; the case is opened without a position</source>
+        <translation>设备配置中没有定位接收机，案件不带位置开立</translation>
+    </message>
+    <message>
+        <source>Device profile: demo, vehicle-kit, handheld or a file (default: the installed one, else demo).</source>
+        <translation>设备配置：demo、vehicle-kit、handheld 或配置文件（默认使用已安装的设备配置，没有则使用 demo）。</translation>
+    </message>
+    <message>
+        <source>profile</source>
+        <translation>配置</translation>
     </message>
 </context>
 <context>
@@ -2948,6 +4205,49 @@
     </message>
 </context>
 <context>
+    <name>fieldcase::app::DevicePanel</name>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Plugin</source>
+        <translation>插件</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Self-test</source>
+        <translation>自检</translation>
+    </message>
+    <message>
+        <source>%1 [SIMULATED]</source>
+        <translation>%1 [模拟]</translation>
+    </message>
+    <message>
+        <source>Not available: %1</source>
+        <translation>不可用：%1</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>正在自检…</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>未通过：%1</translation>
+    </message>
+</context>
+<context>
     <name>fieldcase::app::MainWindow</name>
     <message>
         <source>FieldCase enforcement terminal — %1 (demo)</source>
@@ -3041,270 +4341,358 @@
         <translation>检查发现问题，请联系县级信息化人员。
 %1</translation>
     </message>
+    <message>
+        <source>&lt;b&gt;Devices&lt;/b&gt;</source>
+        <translation>&lt;b&gt;设备&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Test devices</source>
+        <translation>设备自检</translation>
+    </message>
+    <message>
+        <source>Device self-tests: %1 passed, %2 failed</source>
+        <translation>设备自检：%1 个通过，%2 个未通过</translation>
+    </message>
 </context>
 <context>
     <name>fieldcase::devices</name>
     <message>
-        <source>The print service is not reachable</source>
-        <translation>无法连接打印服务</translation>
+        <source>Expected cups:queue for a printer, got &quot;%1&quot;.</source>
+        <translation>打印机地址应为 cups:queue，实际为“%1”。</translation>
     </message>
     <message>
-        <source>The printer refused the job</source>
-        <translation>打印机拒绝了该打印任务</translation>
+        <source>out of paper</source>
+        <translation>缺纸</translation>
     </message>
     <message>
-        <source>The print service stopped answering: %1</source>
-        <translation>打印服务停止响应：%1</translation>
+        <source>offline (not selected)</source>
+        <translation>脱机（未选中）</translation>
     </message>
     <message>
-        <source>No final job state within the time limit</source>
-        <translation>在规定时间内未获得打印任务的最终状态</translation>
-    </message>
-</context>
-<context>
-    <name>fieldcase::forms</name>
-    <message>
-        <source>An item lies above the printer&apos;s first printable line; move it down or adjust the printer profile&apos;s origin.</source>
-        <translation>有内容位于打印机首个可打印行之上；请将其下移，或调整打印机配置的原点。</translation>
+        <source>the printer reports an error</source>
+        <translation>打印机报告故障</translation>
     </message>
     <message>
-        <source>An item lies left of the printer&apos;s left margin; move it right or adjust the printer profile&apos;s origin.</source>
-        <translation>有内容位于打印机左边距以左；请将其右移，或调整打印机配置的原点。</translation>
+        <source>busy</source>
+        <translation>忙碌</translation>
     </message>
     <message>
-        <source>The printer profile is incomplete; load it with PrinterProfile::fromJson().</source>
-        <translation>打印机配置不完整；请使用 PrinterProfile::fromJson() 加载。</translation>
+        <source>ready</source>
+        <translation>就绪</translation>
     </message>
     <message>
-        <source>The document has no pages to print.</source>
-        <translation>该文书没有可打印的页面。</translation>
+        <source>Expected lp:/dev/usb/lp0 or another device path, got &quot;%1&quot;.</source>
+        <translation>应为 lp:/dev/usb/lp0 或其他设备路径，实际为“%1”。</translation>
     </message>
     <message>
-        <source>An item lies below the end of the page; it would print on the next sheet.</source>
-        <translation>有内容超出页面底端，将会打印到下一张纸上。</translation>
+        <source>No serial port given for the printer.</source>
+        <translation>未指定打印机串口。</translation>
     </message>
     <message>
-        <source>The rendered document cannot be read back</source>
-        <translation>无法读回已生成的文书</translation>
+        <source>Invalid %1 in the printer address &quot;%2&quot;.</source>
+        <translation>打印机地址“%2”中的 %1 无效。</translation>
     </message>
     <message>
-        <source>No FieldCase document QR code was found in the image</source>
-        <translation>图像中未找到 FieldCase 文书二维码</translation>
-    </message>
-    <message>
-        <source>This number is not in this terminal&apos;s records</source>
-        <translation>本终端的记录中没有该编号</translation>
-    </message>
-    <message>
-        <source>The code does not match the issued document&apos;s content: the printout may be altered</source>
-        <translation>二维码与已开具文书的内容不符：该打印件可能已被篡改</translation>
-    </message>
-    <message>
-        <source>The document was voided</source>
-        <translation>该文书已作废</translation>
-    </message>
-    <message>
-        <source>The document is issued and matches its record</source>
-        <translation>该文书已开具，且与记录相符</translation>
-    </message>
-    <message>
-        <source>Cannot encode the QR code: %1</source>
-        <translation>无法生成二维码：%1</translation>
-    </message>
-    <message>
-        <source>%1 needs %2 (%3)</source>
-        <translation>%1 缺少必备事项 %2（%3）</translation>
+        <source>Expected tcp:host or tcp:host:port for a printer, got &quot;%1&quot;.</source>
+        <translation>打印机地址应为 tcp:host 或 tcp:host:port，实际为“%1”。</translation>
     </message>
 </context>
 <context>
-    <name>fieldcase::forms::DocumentTemplate</name>
+    <name>fieldcase::devices::CupsTransport</name>
     <message>
-        <source>Cannot open template %1: %2</source>
-        <translation>无法打开模板 %1：%2</translation>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
     <message>
-        <source>Template %1 is not a JSON object: %2</source>
-        <translation>模板 %1 不是 JSON 对象：%2</translation>
+        <source>CUPS job %1 on %2: %3</source>
+        <translation>CUPS 打印任务 %1（%2）：%3</translation>
     </message>
     <message>
-        <source>%1: missing required attribute “%2”</source>
-        <translation>%1：缺少必需属性“%2”</translation>
-    </message>
-    <message>
-        <source>template</source>
-        <translation>模板</translation>
-    </message>
-    <message>
-        <source>template “%1”</source>
-        <translation>模板“%1”</translation>
-    </message>
-    <message>
-        <source>%1, required list</source>
-        <translation>%1 的必备事项列表</translation>
-    </message>
-    <message>
-        <source>%1, element #%2</source>
-        <translation>%1 的第 %2 个元素</translation>
-    </message>
-    <message>
-        <source>%1, element “%2”</source>
-        <translation>%1 的元素“%2”</translation>
-    </message>
-    <message>
-        <source>%1: duplicate element id</source>
-        <translation>%1：元素编号重复</translation>
-    </message>
-    <message>
-        <source>%1: unknown type “%2”</source>
-        <translation>%1：未知类型“%2”</translation>
-    </message>
-    <message>
-        <source>%1: box has no area</source>
-        <translation>%1：区域框面积为零</translation>
-    </message>
-    <message>
-        <source>%1, column %2</source>
-        <translation>%1 的第 %2 列</translation>
-    </message>
-    <message>
-        <source>%1, column “%2”</source>
-        <translation>%1 的“%2”列</translation>
-    </message>
-    <message>
-        <source>%1: columns are %2 mm wide but the box is %3 mm</source>
-        <translation>%1：各列合计宽 %2 毫米，但区域框宽 %3 毫米</translation>
-    </message>
-    <message>
-        <source>%1: text needs %2 lines (%3 mm) at %4 pt but its box is %5 mm high, and a text element has no continuation rule (enlarge the box or use a flow element)</source>
-        <translation>%1：文字以 %4 磅排版需要 %2 行（%3 毫米），但区域框只有 %5 毫米高，且文本元素没有续排规则（请加大区域框或改用流式元素）</translation>
-    </message>
-    <message>
-        <source>%1: box %2 lies outside the page</source>
-        <translation>%1：区域框 %2 超出页面范围</translation>
-    </message>
-    <message>
-        <source>%1: elements “%2” %3 and “%4” %5 overlap</source>
-        <translation>%1：元素“%2”%3 与元素“%4”%5 重叠</translation>
-    </message>
-    <message>
-        <source>%1: unknown field path “%2”</source>
-        <translation>%1：未知字段路径“%2”</translation>
+        <source>The CUPS queue %1 does not report the printer&apos;s status.</source>
+        <translation>CUPS 队列 %1 不报告打印机状态。</translation>
     </message>
 </context>
 <context>
-    <name>fieldcase::forms::Engine</name>
+    <name>fieldcase::devices::LpTransport</name>
     <message>
-        <source>%1: “%2” is too long for its %3 mm box even at %4 pt</source>
-        <translation>%1：“%2”过长，即使缩小到 %4 磅也无法放入 %3 毫米宽的区域框</translation>
+        <source>%1 reports no printer status: %2</source>
+        <translation>%1 未报告打印机状态：%2</translation>
     </message>
     <message>
-        <source>%1: the seal block “%2” is too small for %3</source>
-        <translation>%1：落款盖章区“%2”太小，容纳不下“%3”</translation>
-    </message>
-</context>
-<context>
-    <name>fieldcase::forms::PrinterProfile</name>
-    <message>
-        <source>Printer profile: format version %1 is not supported (expected 1).</source>
-        <translation>打印机配置：不支持格式版本 %1（应为 1）。</translation>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
     <message>
-        <source>Printer profile: &quot;positioning.unitDpi&quot; must divide 3600 (e.g. 60, 180, 360).</source>
-        <translation>打印机配置：“positioning.unitDpi”必须能整除 3600（例如 60、180、360）。</translation>
+        <source>The printer %1 is not connected.</source>
+        <translation>打印机 %1 未连接。</translation>
     </message>
     <message>
-        <source>Printer profile: &quot;repertoire&quot; must be gb2312, gbk or gb18030; got &quot;%1&quot;.</source>
-        <translation>打印机配置：“repertoire”必须为 gb2312、gbk 或 gb18030，实际为“%1”。</translation>
+        <source>Cannot open the printer %1: %2</source>
+        <translation>无法打开打印机 %1：%2</translation>
     </message>
     <message>
-        <source>Printer profile: &quot;pitches&quot; must be a non-empty array.</source>
-        <translation>打印机配置：“pitches”必须为非空数组。</translation>
+        <source>The printer %1 took no data: %2</source>
+        <translation>打印机 %1 未接收任何数据：%2</translation>
     </message>
     <message>
-        <source>Printer profile: &quot;%1&quot; must be an object.</source>
-        <translation>打印机配置：“%1”必须为对象。</translation>
+        <source>The printer %1 stopped after %2 of %3 bytes: %4</source>
+        <translation>打印机 %1 在接收 %3 字节中的 %2 字节后停止：%4</translation>
     </message>
     <message>
-        <source>Printer profile: &quot;%1&quot; must be 10, 12 or 15 (ESC P, ESC M, ESC g).</source>
-        <translation>打印机配置：“%1”必须为 10、12 或 15（ESC P、ESC M、ESC g）。</translation>
+        <source>The printer %1 failed at the end of the job: %2</source>
+        <translation>打印机 %1 在打印任务结束时出错：%2</translation>
     </message>
     <message>
-        <source>Printer profile: &quot;%1&quot; is %2 but %3 cpi at %4 dpi is %5 dots.</source>
-        <translation>打印机配置：“%1”为 %2，但 %3 cpi 在 %4 dpi 下应为 %5 点。</translation>
+        <source>All bytes were sent, but the printer then reported a problem: %1</source>
+        <translation>全部字节均已发送，但打印机随后报告了问题：%1</translation>
     </message>
     <message>
-        <source>Printer profile: &quot;%1&quot; is %2 but glyph %3 + left %4 + right %5 = %6 dots.</source>
-        <translation>打印机配置：“%1”为 %2，但字形 %3 + 左侧 %4 + 右侧 %5 = %6 点。</translation>
+        <source>All %1 bytes written to %2 (no printer status available).</source>
+        <translation>全部 %1 字节已写入 %2（无法获取打印机状态）。</translation>
     </message>
     <message>
-        <source>Printer profile: &quot;pageLength&quot; must be escParenC, escCInches or none; got &quot;%1&quot;.</source>
-        <translation>打印机配置：“pageLength”必须为 escParenC、escCInches 或 none，实际为“%1”。</translation>
-    </message>
-    <message>
-        <source>Printer profile: &quot;pageLength&quot; escParenC needs &quot;positioning.setUnit&quot; (ESC/P2).</source>
-        <translation>打印机配置：“pageLength”为 escParenC 时须设置“positioning.setUnit”（ESC/P2）。</translation>
-    </message>
-    <message>
-        <source>Printer profile %1 cannot be read: %2</source>
-        <translation>无法读取打印机配置 %1：%2</translation>
-    </message>
-    <message>
-        <source>Printer profile %1 is not a JSON object: %2 at offset %3.</source>
-        <translation>打印机配置 %1 不是 JSON 对象：%2（位置：偏移量 %3）。</translation>
+        <source>All %1 bytes written to %2.</source>
+        <translation>全部 %1 字节已写入 %2。</translation>
     </message>
 </context>
 <context>
-    <name>fieldcase::forms::Reader</name>
+    <name>fieldcase::devices::SerialTransport</name>
     <message>
-        <source>Printer profile: required key &quot;%1&quot; is missing.</source>
-        <translation>打印机配置：缺少必需的键“%1”。</translation>
+        <source>Cannot open the printer port %1: %2</source>
+        <translation>无法打开打印机端口 %1：%2</translation>
     </message>
     <message>
-        <source>Printer profile: &quot;%1&quot; must be a non-empty string.</source>
-        <translation>打印机配置：“%1”必须为非空字符串。</translation>
+        <source>%1 is not a serial port: %2</source>
+        <translation>%1 不是串口：%2</translation>
     </message>
     <message>
-        <source>Printer profile: &quot;%1&quot; must be a number.</source>
-        <translation>打印机配置：“%1”必须为数字。</translation>
+        <source>Cannot configure the printer port %1: %2</source>
+        <translation>无法配置打印机端口 %1：%2</translation>
     </message>
     <message>
-        <source>Printer profile: &quot;%1&quot; is %2 but must be between %3 and %4.</source>
-        <translation>打印机配置：“%1”为 %2，但必须在 %3 到 %4 之间。</translation>
+        <source>The port %1 has no modem status lines.</source>
+        <translation>端口 %1 没有调制解调器状态线。</translation>
     </message>
     <message>
-        <source>Printer profile: &quot;%1&quot; must be a whole number.</source>
-        <translation>打印机配置：“%1”必须为整数。</translation>
+        <source>Without RTS/CTS flow control the port %1 cannot tell whether the printer is ready.</source>
+        <translation>未启用 RTS/CTS 流控，端口 %1 无法判断打印机是否就绪。</translation>
     </message>
     <message>
-        <source>Printer profile: &quot;%1&quot; must be true or false.</source>
-        <translation>打印机配置：“%1”必须为 true 或 false。</translation>
+        <source>The printer on %1 is not ready (CTS is low): it is off, offline or not connected.</source>
+        <translation>%1 上的打印机未就绪（CTS 为低电平）：打印机已关机、脱机或未连接。</translation>
     </message>
     <message>
-        <source>Printer profile: &quot;%1&quot; must be an object.</source>
-        <translation>打印机配置：“%1”必须为对象。</translation>
+        <source>The printer on %1 is ready (CTS is high).</source>
+        <translation>%1 上的打印机已就绪（CTS 为高电平）。</translation>
     </message>
     <message>
-        <source>Printer profile: &quot;%1&quot; must be 1 to 8 bytes written as hex digits, e.g. &quot;1C26&quot;; got &quot;%2&quot;.</source>
-        <translation>打印机配置：“%1”必须为以十六进制数字表示的 1 至 8 个字节，例如“1C26”，实际为“%2”。</translation>
+        <source>The printer on %1 took no data: %2</source>
+        <translation>%1 上的打印机未接收任何数据：%2</translation>
+    </message>
+    <message>
+        <source>The printer on %1 stopped taking data after %2 of %3 bytes.</source>
+        <translation>%1 上的打印机在接收 %3 字节中的 %2 字节后停止接收数据。</translation>
+    </message>
+    <message>
+        <source>The printer port %1 failed after %2 of %3 bytes: %4</source>
+        <translation>打印机端口 %1 在发送 %3 字节中的 %2 字节后出错：%4</translation>
+    </message>
+    <message>
+        <source>The printer port %1 failed at the end of the job: %2</source>
+        <translation>打印机端口 %1 在打印任务结束时出错：%2</translation>
+    </message>
+    <message>
+        <source>All %1 bytes sent to %2.</source>
+        <translation>全部 %1 字节已发送到 %2。</translation>
     </message>
 </context>
 <context>
-    <name>fieldcase::forms::TemplateLibrary</name>
+    <name>fieldcase::devices::TcpTransport</name>
     <message>
-        <source>No document templates in %1</source>
-        <translation>%1 中没有文书模板</translation>
+        <source>The printer address %1 cannot be resolved: %2</source>
+        <translation>无法解析打印机地址 %1：%2</translation>
     </message>
     <message>
-        <source>Template %1 version %2 is defined twice</source>
-        <translation>模板 %1 的版本 %2 重复定义</translation>
+        <source>The printer at %1 refused the connection: it is off, or nothing listens on port %2.</source>
+        <translation>位于 %1 的打印机拒绝连接：打印机已关机，或端口 %2 上没有服务在监听。</translation>
     </message>
     <message>
-        <source>There is no document template “%1”</source>
-        <translation>没有文书模板“%1”</translation>
+        <source>The printer at %1 did not answer within %2 s.</source>
+        <translation>位于 %1 的打印机在 %2 秒内无响应。</translation>
     </message>
     <message>
-        <source>No version of document template “%1” is in force on %2</source>
-        <translation>文书模板“%1”在 %2 没有有效版本</translation>
+        <source>Cannot connect to the printer at %1: %2</source>
+        <translation>无法连接位于 %1 的打印机：%2</translation>
+    </message>
+    <message>
+        <source>Cannot connect to the printer at %1.</source>
+        <translation>无法连接位于 %1 的打印机。</translation>
+    </message>
+    <message>
+        <source>The printer at %1 took no data: %2</source>
+        <translation>位于 %1 的打印机未接收任何数据：%2</translation>
+    </message>
+    <message>
+        <source>The printer at %1 stopped taking data after %2 of %3 bytes.</source>
+        <translation>位于 %1 的打印机在接收 %3 字节中的 %2 字节后停止接收数据。</translation>
+    </message>
+    <message>
+        <source>The connection to the printer at %1 broke after %2 of %3 bytes: %4</source>
+        <translation>与位于 %1 的打印机的连接在发送 %3 字节中的 %2 字节后中断：%4</translation>
+    </message>
+    <message>
+        <source>The printer at %1 did not acknowledge the last %2 bytes.</source>
+        <translation>位于 %1 的打印机未确认收到最后 %2 字节。</translation>
+    </message>
+    <message>
+        <source>The connection to the printer at %1 broke at the end of the job: %2</source>
+        <translation>与位于 %1 的打印机的连接在打印任务结束时中断：%2</translation>
+    </message>
+    <message>
+        <source>All %1 bytes acknowledged by %2 (the printer kept the connection open).</source>
+        <translation>%2 已确认收到全部 %1 字节（打印机未关闭连接）。</translation>
+    </message>
+    <message>
+        <source>All %1 bytes delivered to %2.</source>
+        <translation>全部 %1 字节已送达 %2。</translation>
+    </message>
+    <message>
+        <source>The printer at %1 reset the connection at the end of the job: %2</source>
+        <translation>位于 %1 的打印机在打印任务结束时重置了连接：%2</translation>
+    </message>
+    <message>
+        <source>The printer at %1 accepts connections.</source>
+        <translation>位于 %1 的打印机可以接受连接。</translation>
+    </message>
+</context>
+<context>
+    <name>fieldcase::devices::sim::SimulatedBarcode</name>
+    <message>
+        <source>A scan is delivered</source>
+        <translation>收到扫码结果</translation>
+    </message>
+    <message>
+        <source>No payloads configured</source>
+        <translation>未配置条码内容</translation>
+    </message>
+</context>
+<context>
+    <name>fieldcase::devices::sim::SimulatedCamera</name>
+    <message>
+        <source>Cannot create the folder %1</source>
+        <translation>无法创建目录 %1</translation>
+    </message>
+    <message>
+        <source>Test picture rendered</source>
+        <translation>已生成测试图像</translation>
+    </message>
+    <message>
+        <source>Output folder is writable</source>
+        <translation>输出目录可写</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+</context>
+<context>
+    <name>fieldcase::devices::sim::SimulatedCardReader</name>
+    <message>
+        <source>Reader answers</source>
+        <translation>读卡器有响应</translation>
+    </message>
+    <message>
+        <source>Card present</source>
+        <translation>读卡器中有卡片</translation>
+    </message>
+    <message>
+        <source>No card in the reader</source>
+        <translation>读卡器中没有卡片</translation>
+    </message>
+    <message>
+        <source>The card&apos;s PIN is blocked</source>
+        <translation>卡片的 PIN 码已锁定</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrong PIN, %n tries left</source>
+        <translation>
+            <numerusform>PIN 码错误，还可尝试 %n 次</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fieldcase::devices::sim::SimulatedGnss</name>
+    <message>
+        <source>Fixes arrive</source>
+        <translation>收到定位</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n fix(es) received</source>
+        <translation>
+            <numerusform>已收到 %n 个定位</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Position is simulated</source>
+        <translation>位置为模拟数据</translation>
+    </message>
+    <message>
+        <source>Simulated positions are never evidence</source>
+        <translation>模拟位置绝不作为证据</translation>
+    </message>
+</context>
+<context>
+    <name>fieldcase::devices::sim::SimulatedPrinter</name>
+    <message>
+        <source>Cannot create the folder %1</source>
+        <translation>无法创建目录 %1</translation>
+    </message>
+    <message>
+        <source>Paper out (simulated)</source>
+        <translation>缺纸（模拟）</translation>
+    </message>
+    <message>
+        <source>Output folder is writable</source>
+        <translation>输出目录可写</translation>
+    </message>
+    <message>
+        <source>Paper loaded</source>
+        <translation>已装纸</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Simulated printer: written to %1, nothing printed on paper</source>
+        <translation>模拟打印机：已写入 %1，未在纸上打印</translation>
+    </message>
+</context>
+<context>
+    <name>fieldcase::devices::sim::SimulatedRecorder</name>
+    <message>
+        <source>Cannot create the folder %1</source>
+        <translation>无法创建目录 %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <source>Recorder storage mounted</source>
+        <translation>记录仪存储已挂载</translation>
+    </message>
+    <message>
+        <source>Recordings readable</source>
+        <translation>记录文件可读</translation>
+    </message>
+    <message>
+        <source>%1 of %2 clips present</source>
+        <translation>现有 %1 个片段（共 %2 个）</translation>
+    </message>
+    <message>
+        <source>The recorder is not connected</source>
+        <translation>执法记录仪未连接</translation>
     </message>
 </context>
 </TS>
