@@ -65,12 +65,12 @@ MainWindow::MainWindow(
     m_casesTable->horizontalHeader()->setSectionResizeMode(3, QHeaderView::Stretch);
     m_casesTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_casesTable->setSelectionBehavior(QAbstractItemView::SelectRows);
-    layout->addWidget(m_casesTable, 3);
+    layout->addWidget(m_casesTable, 1);
     if (m_devices) {
         auto* panel = new DevicePanel(*m_devices, central);
         panel->setObjectName(QStringLiteral("devicePanel"));
         layout->addWidget(new QLabel(tr("<b>Devices</b>"), central));
-        layout->addWidget(panel, 2);
+        layout->addWidget(panel, 1);
         toolbar->addAction(tr("Test devices"), panel, &DevicePanel::runSelfTests);
         connect(panel, &DevicePanel::selfTestsFinished, this, [this](int passed, int failed) {
             statusBar()->showMessage(

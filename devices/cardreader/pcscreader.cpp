@@ -38,8 +38,9 @@ Error pcscError(LONG rv, const QString& context = {})
     case SCARD_E_NO_SERVICE:
     case SCARD_E_SERVICE_STOPPED:
     case SCARD_F_COMM_ERROR:
-        message = QCoreApplication::translate(
-            "Devices", "The smart card service (pcscd) is not running.");
+        message = QCoreApplication::translate("Devices",
+            "The smart card service (pcscd) is not running. Restart the terminal or call county "
+            "IT.");
         break;
     case SCARD_E_NO_READERS_AVAILABLE:
     case SCARD_E_UNKNOWN_READER:
@@ -218,7 +219,8 @@ struct Card
             return response;
         }
         return fail(ErrorCode::Corrupt,
-            QCoreApplication::translate("Devices", "The card keeps asking for more exchanges."));
+            QCoreApplication::translate("Devices",
+                "The card's answer does not end. Take the card out and insert it again."));
     }
 
     // Whether the card left the reader. vpcd answers an APDU cut off by
@@ -397,7 +399,8 @@ Result<QByteArray> extractField(const CardField& field, const QByteArray& source
             from = at + field.delimiter.size();
         }
         if (field.index >= split.size())
-            return missing(QCoreApplication::translate("Devices", "part %1 of %2")
+            return missing(QCoreApplication::translate(
+                "Devices", "there is no part %1 (the data has %2 parts)")
                                .arg(field.index + 1)
                                .arg(split.size()));
         bytes = split.at(field.index);
@@ -1005,8 +1008,8 @@ PcscReader::PcscReader(QObject* parent)
 {
     // One card operation at a time: a card has one current file, and a queue keeps order.
     m_pool.setMaxThreadCount(1);
-    m_lastError
-        = QCoreApplication::translate("Devices", "The smart card service (pcscd) is not running.");
+    m_lastError = QCoreApplication::translate("Devices",
+        "The smart card service (pcscd) is not running. Restart the terminal or call county IT.");
 }
 
 PcscReader::~PcscReader()
@@ -1059,8 +1062,9 @@ void PcscReader::applySnapshot(const Snapshot& snapshot)
     QByteArray atr;
     if (!snapshot.service) {
         base = State::NoService;
-        m_lastError = QCoreApplication::translate(
-            "Devices", "The smart card service (pcscd) is not running.");
+        m_lastError = QCoreApplication::translate("Devices",
+            "The smart card service (pcscd) is not running. Restart the terminal or call county "
+            "IT.");
     } else if (!snapshot.error.isEmpty()) {
         base = State::Error;
         m_lastError = snapshot.error;

@@ -89,7 +89,8 @@ QList<LinkProposal> proposeLinks(
             p.reasons << (p.officerMatch
                     ? QCoreApplication::translate("Devices", "Recorded by officer %1 of the case.")
                           .arg(r.officerId)
-                    : QCoreApplication::translate("Devices", "The recorder names no officer."));
+                    : QCoreApplication::translate(
+                        "Devices", "The recorder does not say which officer it is issued to."));
             const qint64 overlap = std::min(r.endMs(), c.endMs) - std::max(r.startMs, c.startMs);
             if (overlap > 0
                 || (overlap == 0 && r.durationMs <= 0 && r.startMs >= c.startMs

@@ -41,8 +41,8 @@ std::pair<DeviceState, QString> deviceStateFor(const CupsQueueState& q)
         return {DeviceState::Absent, DevicesText::tr("The printer is offline or not connected")};
     if (q.state == 5 || !q.accepting) {
         return {DeviceState::Error,
-            DevicesText::tr("The print queue is stopped%1")
-                .arg(q.message.isEmpty() ? QString() : QStringLiteral(": ") + q.message)};
+            q.message.isEmpty() ? DevicesText::tr("The print queue is stopped")
+                                : DevicesText::tr("The print queue is stopped: %1").arg(q.message)};
     }
     return {q.state == 4 ? DeviceState::Busy : DeviceState::Ready, QString()};
 }

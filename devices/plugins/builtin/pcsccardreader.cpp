@@ -93,8 +93,9 @@ void PcscCardReaderDevice::onReaderState(PcscReader::State state)
     setCardPresent(state == PcscReader::State::CardPresent || state == PcscReader::State::Reading);
     switch (state) {
     case PcscReader::State::NoService:
-        setState(
-            DeviceState::Error, DevicesText::tr("The smart card service (pcscd) is not running"));
+        setState(DeviceState::Error,
+            DevicesText::tr("The smart card service (pcscd) is not running. Restart the terminal "
+                            "or call county IT."));
         break;
     case PcscReader::State::NoReader:
         setState(DeviceState::Absent, DevicesText::tr("No card reader is connected"));

@@ -163,12 +163,16 @@ TEST_CASE("PcscReader recovers from pcscd killed with -9 and restarted, without 
 
     pcscd.kill();
     REQUIRE(waitForState(reader, State::NoService));
-    CHECK(reader.lastError() == QStringLiteral("The smart card service (pcscd) is not running."));
+    CHECK(reader.lastError()
+        == QStringLiteral("The smart card service (pcscd) is not running. Restart the terminal or "
+                          "call county IT."));
     CHECK(reader.readers().isEmpty());
     REQUIRE(waitUntil([&] { return !card.inserted(); })); // vpcd died with pcscd
     auto down = await(reader.readCard(profile));
     REQUIRE_FALSE(down);
-    CHECK(down.error().message == QStringLiteral("The smart card service (pcscd) is not running."));
+    CHECK(down.error().message
+        == QStringLiteral("The smart card service (pcscd) is not running. Restart the terminal or "
+                          "call county IT."));
     CHECK(cpuWhileWaiting(500) < 0.2); // retries on a timer, not in a loop
 
     REQUIRE(pcscd.start());
