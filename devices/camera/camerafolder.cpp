@@ -165,7 +165,7 @@ Result<CameraImportResult> importCameraItem(CaseStore& store, const Actor& actor
     meta.position = exifPosition.isEmpty() ? options.position : exifPosition;
     meta.description = QCoreApplication::translate(
         "Devices", "Imported from camera folder, file %1. Time from: %2%3.")
-                           .arg(item.relativePath, timeSourceName(item.timeSource),
+                           .arg(item.relativePath, timeSourceTitle(item.timeSource),
                                isLowConfidence(item.timeSource)
                                    ? QCoreApplication::translate("Devices", " (low confidence)")
                                    : QString());

@@ -1,5 +1,7 @@
 #include "devices/recorder/mediaprobe.h"
 
+#include "devices/api/devicestext.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QEventLoop>
@@ -187,6 +189,25 @@ QString timeSourceName(TimeSource source)
         break;
     }
     return QStringLiteral("unknown");
+}
+
+QString timeSourceTitle(TimeSource source)
+{
+    switch (source) {
+    case TimeSource::Metadata:
+        return DevicesText::tr("the recording's metadata");
+    case TimeSource::Container:
+        return DevicesText::tr("the file's header");
+    case TimeSource::Exif:
+        return DevicesText::tr("the photo's EXIF data");
+    case TimeSource::FileName:
+        return DevicesText::tr("the file name");
+    case TimeSource::FileTime:
+        return DevicesText::tr("the file's modification time");
+    case TimeSource::Unknown:
+        break;
+    }
+    return DevicesText::tr("unknown");
 }
 
 std::optional<FileNameInfo> parseRecorderFileName(QStringView fileName, int utcOffsetSeconds)

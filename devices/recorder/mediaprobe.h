@@ -22,6 +22,8 @@ enum class TimeSource {
 
 // Stable English identifier ("metadata", "container", "exif", "file-name", "file-time").
 [[nodiscard]] QString timeSourceName(TimeSource source);
+// The source as an officer reads it, in the UI language (for evidence descriptions).
+[[nodiscard]] QString timeSourceTitle(TimeSource source);
 // True for sources an officer should double-check (file time, unknown).
 [[nodiscard]] inline bool isLowConfidence(TimeSource source)
 {

@@ -374,7 +374,7 @@ Result<ImportedEvidence> importRecording(CaseStore& store, const Actor& actor,
         about << QCoreApplication::translate("Devices", "Duration %1 s.")
                      .arg(double(recording.durationMs) / 1000.0, 0, 'f', 1);
     about << QCoreApplication::translate("Devices", "Start time from: %1%2.")
-                 .arg(timeSourceName(recording.startSource),
+                 .arg(timeSourceTitle(recording.startSource),
                      recording.lowConfidence()
                          ? QCoreApplication::translate("Devices", " (low confidence)")
                          : QString());
