@@ -399,7 +399,7 @@ TEST_CASE("GpsdSource against a fake gpsd: watch, states, stale, drop", "[gnss][
     qDeleteAll(clients);
 }
 
-TEST_CASE("GpsdSource on real gpsd (gpsfake): fixes match the log; gpsd restart",
+TEST_CASE("GpsdSource on real gpsd (gpsfake): fixes match the log, gpsd restarts",
     "[gnss][gpsd][integration]")
 {
     test::TempDir dir;

@@ -365,7 +365,7 @@ TEST_CASE("lp: a regular file stands in for /dev/usb/lp0", "[printer][lp]")
     CHECK(s.detail.contains(path));
 }
 
-TEST_CASE("lp: a FIFO carries the byte stream; no reader → Failed", "[printer][lp]")
+TEST_CASE("lp: a FIFO carries the byte stream, no reader → Failed", "[printer][lp]")
 {
     test::TempDir dir;
     const QString path = dir.file(QStringLiteral("lp-fifo"));
