@@ -4,8 +4,8 @@
 // caller can store the ticket before the answer comes.
 #pragma once
 
-#include "core/store/printresult.h"
 #include "devices/api/device.h"
+#include "devices/api/printoutcome.h"
 #include "devices/gnss/gnssfix.h"
 
 #include <QByteArray>
@@ -24,14 +24,6 @@ struct PrintJob
 
 inline constexpr char kEscpFormat[] = "application/vnd.fieldcase.escp";
 inline constexpr char kPdfFormat[] = "application/pdf";
-
-// What happened to a print job: Unknown (paper may exist) is never reported as Printed.
-struct PrintOutcome
-{
-    PrintResult result = PrintResult::Unknown;
-    qint64 bytesSent = 0;
-    QString detail; // transport state or error text, for the print journal
-};
 
 // A printer: dot-matrix over a raw transport, or a page printer through CUPS.
 class PrinterDevice : public Device
@@ -226,7 +218,6 @@ template<typename T>
 
 } // namespace fieldcase::devices
 
-Q_DECLARE_METATYPE(fieldcase::devices::PrintOutcome)
 Q_DECLARE_METATYPE(fieldcase::devices::CardReadout)
 Q_DECLARE_METATYPE(fieldcase::devices::PinOutcome)
 Q_DECLARE_METATYPE(fieldcase::devices::CapturedMedia)

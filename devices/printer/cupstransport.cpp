@@ -1,5 +1,6 @@
 // "cups:queue?server=/run/cups/cups.sock": the existing CUPS path (cupsjob.h) behind the same
 // transport interface, for a raw queue in front of an ESC/P printer.
+#include "devices/api/devicestext.h"
 #include "devices/printer/cupsjob.h"
 #include "devices/printer/rawtransports.h"
 
@@ -9,11 +10,6 @@
 namespace fieldcase::devices {
 
 namespace {
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("Devices", text);
-}
 
 class CupsTransport final : public PrinterTransport
 {
@@ -39,17 +35,21 @@ private:
             return PrintOutcome {PrintResult::Failed, 0,
                 outcome.error().context.isEmpty()
                     ? outcome.error().message
-                    : tr("%1: %2").arg(outcome.error().message, outcome.error().context)};
-        // bytesWritten counts what CUPS took; for a job CUPS aborted or canceled it reports
+                    : DevicesText::tr("%1: %2").arg(
+                        outcome.error().message, outcome.error().context)};
+        // bytesSent counts what CUPS took; for a job CUPS aborted or canceled it reports
         // Failed, and we keep its verdict.
         return PrintOutcome {outcome->result,
             outcome->result == PrintResult::Failed ? 0 : bytes.size(),
-            tr("CUPS job %1 on %2: %3").arg(outcome->jobId).arg(m_queue, outcome->detail)};
+            DevicesText::tr("CUPS job %1 on %2: %3")
+                .arg(outcome->jobId)
+                .arg(m_queue, outcome->detail)};
     }
     PrinterStatusReport readStatus(const PrinterTimeouts&) const override
     {
         return {PrinterStatus::Unknown,
-            tr("The CUPS queue %1 does not report the printer's status.").arg(m_queue)};
+            DevicesText::tr("The CUPS queue %1 does not report the printer's status.")
+                .arg(m_queue)};
     }
     Capabilities transportCapabilities() const override { return Capability::ConfirmsDelivery; }
 
@@ -65,7 +65,7 @@ Result<std::unique_ptr<PrinterTransport>> makeCupsTransport(const QString& uri, 
     const QString queue = rest.left(q);
     if (queue.isEmpty() || queue.contains(u'/'))
         return fail(ErrorCode::InvalidArgument,
-            tr("Expected cups:queue for a printer, got \"%1\".").arg(uri));
+            DevicesText::tr("Expected cups:queue for a printer, got \"%1\".").arg(uri));
     const QString server
         = q >= 0 ? QUrlQuery(rest.mid(q + 1)).queryItemValue(QStringLiteral("server")) : QString();
     return std::unique_ptr<PrinterTransport>(std::make_unique<CupsTransport>(uri, queue, server));

@@ -1,5 +1,6 @@
 // "lp:/dev/usb/lp0": raw bytes to a USB printer-class device (usblp) or a parallel port (lp).
 // Status from ioctl(LPGETSTATUS), which both drivers implement.
+#include "devices/api/devicestext.h"
 #include "devices/printer/rawtransports.h"
 
 #include <QCoreApplication>
@@ -15,11 +16,6 @@ namespace fieldcase::devices {
 namespace {
 
 using namespace printerio;
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("Devices", text);
-}
 
 class LpTransport final : public PrinterTransport
 {
@@ -55,10 +51,10 @@ PrinterStatusReport LpTransport::statusOf(int fd) const
     if (::ioctl(fd, LPGETSTATUS, &bits) != 0) {
         // ENOTTY: not an lp device (a file, a FIFO, a tty): we cannot say it is ready.
         return {PrinterStatus::Unknown,
-            tr("%1 reports no printer status: %2").arg(m_path, errnoText(errno))};
+            DevicesText::tr("%1 reports no printer status: %2").arg(m_path, errnoText(errno))};
     }
     PrinterStatusReport report = lpStatusFromBits(bits, m_parallel);
-    report.detail = tr("%1: %2").arg(m_path, report.detail);
+    report.detail = DevicesText::tr("%1: %2").arg(m_path, report.detail);
     return report;
 }
 
@@ -70,8 +66,8 @@ PrintOutcome LpTransport::sendBytes(QByteArrayView bytes, const PrinterTimeouts&
     if (fd < 0)
         return PrintOutcome {PrintResult::Failed, 0,
             errno == ENXIO || errno == ENODEV || errno == ENOENT
-                ? tr("The printer %1 is not connected.").arg(m_path)
-                : tr("Cannot open the printer %1: %2").arg(m_path, errnoText(errno))};
+                ? DevicesText::tr("The printer %1 is not connected.").arg(m_path)
+                : DevicesText::tr("Cannot open the printer %1: %2").arg(m_path, errnoText(errno))};
     const PrinterStatusReport before = statusOf(fd);
     if (before.status == PrinterStatus::PaperOut || before.status == PrinterStatus::Offline
         || before.status == PrinterStatus::Error) {
@@ -85,10 +81,10 @@ PrintOutcome LpTransport::sendBytes(QByteArrayView bytes, const PrinterTimeouts&
     if (p.error != 0) {
         if (p.written == 0)
             return PrintOutcome {PrintResult::Failed, 0,
-                tr("The printer %1 took no data: %2")
+                DevicesText::tr("The printer %1 took no data: %2")
                     .arg(m_path, p.stalled ? after.detail : errnoText(p.error))};
         return PrintOutcome {PrintResult::Unknown, p.written,
-            tr("The printer %1 stopped after %2 of %3 bytes: %4")
+            DevicesText::tr("The printer %1 stopped after %2 of %3 bytes: %4")
                 .arg(m_path)
                 .arg(p.written)
                 .arg(bytes.size())
@@ -96,19 +92,19 @@ PrintOutcome LpTransport::sendBytes(QByteArrayView bytes, const PrinterTimeouts&
     }
     if (closeError != 0)
         return PrintOutcome {PrintResult::Unknown, p.written,
-            tr("The printer %1 failed at the end of the job: %2")
+            DevicesText::tr("The printer %1 failed at the end of the job: %2")
                 .arg(m_path, errnoText(closeError))};
     if (after.status != PrinterStatus::Ready && after.status != PrinterStatus::Busy
         && after.status != PrinterStatus::Unknown)
         return PrintOutcome {PrintResult::Unknown, p.written,
-            tr("All bytes were sent, but the printer then reported a problem: %1")
+            DevicesText::tr("All bytes were sent, but the printer then reported a problem: %1")
                 .arg(after.detail)};
     return PrintOutcome {PrintResult::Printed, p.written,
         after.status == PrinterStatus::Unknown
-            ? tr("All %1 bytes written to %2 (no printer status available).")
+            ? DevicesText::tr("All %1 bytes written to %2 (no printer status available).")
                   .arg(bytes.size())
                   .arg(m_path)
-            : tr("All %1 bytes written to %2.").arg(bytes.size()).arg(m_path)};
+            : DevicesText::tr("All %1 bytes written to %2.").arg(bytes.size()).arg(m_path)};
 }
 
 PrinterStatusReport LpTransport::readStatus(const PrinterTimeouts&) const
@@ -116,7 +112,7 @@ PrinterStatusReport LpTransport::readStatus(const PrinterTimeouts&) const
     const int fd = ::open(m_path.toLocal8Bit().constData(), O_WRONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0)
         return {PrinterStatus::Offline,
-            tr("Cannot open the printer %1: %2").arg(m_path, errnoText(errno))};
+            DevicesText::tr("Cannot open the printer %1: %2").arg(m_path, errnoText(errno))};
     const PrinterStatusReport report = statusOf(fd);
     ::close(fd);
     return report;
@@ -129,21 +125,22 @@ PrinterStatusReport lpStatusFromBits(int status, bool parallelPort)
     // Paper out first: printers usually also drop SELECT and raise ERROR with it, and "paper out"
     // is what the officer can fix.
     if (status & LP_POUTPA)
-        return {PrinterStatus::PaperOut, tr("out of paper")};
+        return {PrinterStatus::PaperOut, DevicesText::tr("out of paper")};
     if (!(status & LP_PSELECD))
-        return {PrinterStatus::Offline, tr("offline (not selected)")};
+        return {PrinterStatus::Offline, DevicesText::tr("offline (not selected)")};
     if (!(status & LP_PERRORP)) // active low
-        return {PrinterStatus::Error, tr("the printer reports an error")};
+        return {PrinterStatus::Error, DevicesText::tr("the printer reports an error")};
     if (parallelPort && !(status & LP_PBUSY)) // inverted in the status register
-        return {PrinterStatus::Busy, tr("busy")};
-    return {PrinterStatus::Ready, tr("ready")};
+        return {PrinterStatus::Busy, DevicesText::tr("busy")};
+    return {PrinterStatus::Ready, DevicesText::tr("ready")};
 }
 
 Result<std::unique_ptr<PrinterTransport>> makeLpTransport(const QString& uri, const QString& rest)
 {
     if (rest.isEmpty() || !rest.startsWith(u'/'))
         return fail(ErrorCode::InvalidArgument,
-            tr("Expected lp:/dev/usb/lp0 or another device path, got \"%1\".").arg(uri));
+            DevicesText::tr("Expected lp:/dev/usb/lp0 or another device path, got \"%1\".")
+                .arg(uri));
     return std::unique_ptr<PrinterTransport>(std::make_unique<LpTransport>(uri, rest));
 }
 

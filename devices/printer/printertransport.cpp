@@ -24,9 +24,9 @@ PrintOutcome PrinterTransport::send(QByteArrayView bytes) const
             QCoreApplication::translate("Devices", "There is nothing to print.")};
     PrintOutcome outcome = sendBytes(bytes, m_timeouts);
     // The one rule every transport must keep, checked once here: "printed" means all of it.
-    if (outcome.result == PrintResult::Printed && outcome.bytesWritten != bytes.size())
+    if (outcome.result == PrintResult::Printed && outcome.bytesSent != bytes.size())
         outcome.result = PrintResult::Unknown;
-    if (outcome.result == PrintResult::Failed && outcome.bytesWritten > 0)
+    if (outcome.result == PrintResult::Failed && outcome.bytesSent > 0)
         outcome.result = PrintResult::Unknown;
     return outcome;
 }

@@ -25,8 +25,8 @@
 // from any thread, one call at a time.
 #pragma once
 
-#include "core/store/casestore.h"
 #include "core/util/result.h"
+#include "devices/api/printoutcome.h"
 
 #include <QByteArray>
 #include <QByteArrayView>
@@ -47,15 +47,6 @@ struct PrinterStatusReport
 {
     PrinterStatus status = PrinterStatus::Unknown;
     QString detail;
-};
-
-// The outcome of one raw job (see the rules above).
-struct PrintOutcome
-{
-    PrintResult result = PrintResult::Unknown;
-    qint64 bytesWritten = 0; // bytes that left this device (tcp/serial: minus what was still
-                             // queued in the kernel when the link failed; cups: given to CUPS)
-    QString detail; // what happened, for the print journal; user-visible
 };
 
 // Limits for one call; every blocking wait is bounded by one of these.

@@ -1,6 +1,7 @@
 // "serial:/dev/ttyUSB0?baud=9600&flow=rtscts": raw bytes to an RS-232 printer. termios directly
 // rather than QSerialPort: the job runs on a worker thread without an event loop, and the
 // Printed rule needs the descriptor for TIOCOUTQ, tcdrain and the modem lines anyway.
+#include "devices/api/devicestext.h"
 #include "devices/printer/rawtransports.h"
 
 #include <QCoreApplication>
@@ -19,11 +20,6 @@ namespace fieldcase::devices {
 namespace {
 
 using namespace printerio;
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("Devices", text);
-}
 
 enum class Flow { None, RtsCts, XonXoff };
 
@@ -93,13 +89,14 @@ Result<int> SerialTransport::open() const
         = ::open(m_s.path.toLocal8Bit().constData(), O_RDWR | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0)
         return fail(ErrorCode::Io,
-            tr("Cannot open the printer port %1: %2").arg(m_s.path, errnoText(errno)), m_s.path);
+            DevicesText::tr("Cannot open the printer port %1: %2").arg(m_s.path, errnoText(errno)),
+            m_s.path);
     termios tio {};
     if (::tcgetattr(fd, &tio) != 0) {
         const int err = errno;
         ::close(fd);
-        return fail(ErrorCode::Io, tr("%1 is not a serial port: %2").arg(m_s.path, errnoText(err)),
-            m_s.path);
+        return fail(ErrorCode::Io,
+            DevicesText::tr("%1 is not a serial port: %2").arg(m_s.path, errnoText(err)), m_s.path);
     }
     ::cfmakeraw(&tio);
     ::cfsetispeed(&tio, speedFor(m_s.baud));
@@ -120,7 +117,9 @@ Result<int> SerialTransport::open() const
         const int err = errno;
         ::close(fd);
         return fail(ErrorCode::Io,
-            tr("Cannot configure the printer port %1: %2").arg(m_s.path, errnoText(err)), m_s.path);
+            DevicesText::tr("Cannot configure the printer port %1: %2")
+                .arg(m_s.path, errnoText(err)),
+            m_s.path);
     }
     // Whatever an earlier job left in the output queue is not part of this one.
     ::tcflush(fd, TCOFLUSH);
@@ -132,20 +131,24 @@ PrinterStatusReport SerialTransport::lineStatus(int fd) const
     int lines = 0;
     // A pty or a USB adapter without modem lines says ENOTTY/EINVAL: nothing to tell.
     if (::ioctl(fd, TIOCMGET, &lines) != 0)
-        return {PrinterStatus::Unknown, tr("The port %1 has no modem status lines.").arg(m_s.path)};
+        return {PrinterStatus::Unknown,
+            DevicesText::tr("The port %1 has no modem status lines.").arg(m_s.path)};
     if (m_s.flow != Flow::RtsCts)
         return {PrinterStatus::Unknown,
-            tr("Without RTS/CTS flow control the port %1 cannot tell whether the printer is "
-               "ready.")
+            DevicesText::tr(
+                "Without RTS/CTS flow control the port %1 cannot tell whether the printer is "
+                "ready.")
                 .arg(m_s.path)};
     // With hardware flow control the printer raises CTS when it can take data; a printer that
     // is off or deselected leaves it low.
     if (!(lines & TIOCM_CTS))
         return {PrinterStatus::Offline,
-            tr("The printer on %1 is not ready (CTS is low): it is off, offline or not "
-               "connected.")
+            DevicesText::tr(
+                "The printer on %1 is not ready (CTS is low): it is off, offline or not "
+                "connected.")
                 .arg(m_s.path)};
-    return {PrinterStatus::Ready, tr("The printer on %1 is ready (CTS is high).").arg(m_s.path)};
+    return {PrinterStatus::Ready,
+        DevicesText::tr("The printer on %1 is ready (CTS is high).").arg(m_s.path)};
 }
 
 PrintOutcome SerialTransport::sendBytes(QByteArrayView bytes, const PrinterTimeouts& t) const
@@ -166,21 +169,23 @@ PrintOutcome SerialTransport::sendBytes(QByteArrayView bytes, const PrinterTimeo
     if (p.error != 0) {
         if (p.written == 0)
             return PrintOutcome {PrintResult::Failed, 0,
-                tr("The printer on %1 took no data: %2").arg(m_s.path, errnoText(p.error))};
+                DevicesText::tr("The printer on %1 took no data: %2")
+                    .arg(m_s.path, errnoText(p.error))};
         const qint64 sent = std::max<qint64>(0, p.written - queued());
         // Bytes still queued would go out later if the printer comes back: drop them, the job
         // is already "unknown" and a late half page is worse.
         ::tcflush(port, TCOFLUSH);
         return PrintOutcome {PrintResult::Unknown, sent,
-            p.stalled ? tr("The printer on %1 stopped taking data after %2 of %3 bytes.")
-                            .arg(m_s.path)
-                            .arg(sent)
-                            .arg(bytes.size())
-                      : tr("The printer port %1 failed after %2 of %3 bytes: %4")
-                            .arg(m_s.path)
-                            .arg(sent)
-                            .arg(bytes.size())
-                            .arg(errnoText(p.error))};
+            p.stalled
+                ? DevicesText::tr("The printer on %1 stopped taking data after %2 of %3 bytes.")
+                      .arg(m_s.path)
+                      .arg(sent)
+                      .arg(bytes.size())
+                : DevicesText::tr("The printer port %1 failed after %2 of %3 bytes: %4")
+                      .arg(m_s.path)
+                      .arg(sent)
+                      .arg(bytes.size())
+                      .arg(errnoText(p.error))};
     }
     // All bytes are in the kernel. tcdrain() has no timeout and blocks for ever while flow
     // control holds the line, so wait for the output queue to empty first, with a deadline.
@@ -190,7 +195,7 @@ PrintOutcome SerialTransport::sendBytes(QByteArrayView bytes, const PrinterTimeo
             const qint64 sent = bytes.size() - queued();
             ::tcflush(port, TCOFLUSH);
             return PrintOutcome {PrintResult::Unknown, sent,
-                tr("The printer on %1 stopped taking data after %2 of %3 bytes.")
+                DevicesText::tr("The printer on %1 stopped taking data after %2 of %3 bytes.")
                     .arg(m_s.path)
                     .arg(sent)
                     .arg(bytes.size())};
@@ -199,10 +204,10 @@ PrintOutcome SerialTransport::sendBytes(QByteArrayView bytes, const PrinterTimeo
     }
     if (::tcdrain(port) != 0)
         return PrintOutcome {PrintResult::Unknown, bytes.size(),
-            tr("The printer port %1 failed at the end of the job: %2")
+            DevicesText::tr("The printer port %1 failed at the end of the job: %2")
                 .arg(m_s.path, errnoText(errno))};
     return PrintOutcome {PrintResult::Printed, bytes.size(),
-        tr("All %1 bytes sent to %2.").arg(bytes.size()).arg(m_s.path)};
+        DevicesText::tr("All %1 bytes sent to %2.").arg(bytes.size()).arg(m_s.path)};
 }
 
 PrinterStatusReport SerialTransport::readStatus(const PrinterTimeouts&) const
@@ -224,10 +229,11 @@ Result<std::unique_ptr<PrinterTransport>> makeSerialTransport(
     SerialSettings s;
     s.path = rest.left(q);
     if (s.path.isEmpty())
-        return fail(ErrorCode::InvalidArgument, tr("No serial port given for the printer."));
+        return fail(
+            ErrorCode::InvalidArgument, DevicesText::tr("No serial port given for the printer."));
     const auto bad = [&](const QString& key) {
         return fail(ErrorCode::InvalidArgument,
-            tr("Invalid %1 in the printer address \"%2\".").arg(key, uri));
+            DevicesText::tr("Invalid %1 in the printer address \"%2\".").arg(key, uri));
     };
     if (q >= 0) {
         const QUrlQuery query(rest.mid(q + 1));

@@ -1,6 +1,7 @@
 // "tcp:host:9100": raw bytes over a JetDirect-style socket. Plain POSIX sockets, not QTcpSocket:
 // the Printed rule needs a half-close (shutdown(SHUT_WR)) and the difference between the
 // printer's orderly close (EOF) and a reset, which QAbstractSocket reports alike.
+#include "devices/api/devicestext.h"
 #include "devices/printer/rawtransports.h"
 
 #include <QCoreApplication>
@@ -18,11 +19,6 @@ namespace fieldcase::devices {
 namespace {
 
 using namespace printerio;
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("Devices", text);
-}
 
 // Closes the descriptor when it goes out of scope.
 struct Socket
@@ -74,7 +70,7 @@ std::expected<int, ConnectFailure> TcpTransport::connectSocket(int timeoutMs) co
     if (const int rc = ::getaddrinfo(m_host.toUtf8().constData(), port.constData(), &hints, &found);
         rc != 0)
         return std::unexpected(ConnectFailure {PrinterStatus::Error,
-            tr("The printer address %1 cannot be resolved: %2")
+            DevicesText::tr("The printer address %1 cannot be resolved: %2")
                 .arg(m_host, QString::fromLocal8Bit(::gai_strerror(rc)))});
     const auto deadline = Clock::now() + std::chrono::milliseconds(timeoutMs);
     ConnectFailure failure {PrinterStatus::Offline, {}};
@@ -100,21 +96,22 @@ std::expected<int, ConnectFailure> TcpTransport::connectSocket(int timeoutMs) co
             return std::exchange(s.fd, -1);
         }
         failure.message = err == ECONNREFUSED
-            ? tr("The printer at %1 refused the connection: it is off, or nothing listens on "
-                 "port %2.")
+            ? DevicesText::tr(
+                "The printer at %1 refused the connection: it is off, or nothing listens on "
+                "port %2.")
                   .arg(where())
                   .arg(m_port)
-            : err == ETIMEDOUT
-            ? tr("The printer at %1 did not answer within %2 s.")
-                  .arg(where())
-                  .arg(timeoutMs / 1000.0, 0, 'f', 1)
-            : tr("Cannot connect to the printer at %1: %2").arg(where(), errnoText(err));
+            : err == ETIMEDOUT ? DevicesText::tr("The printer at %1 did not answer within %2 s.")
+                                     .arg(where())
+                                     .arg(timeoutMs / 1000.0, 0, 'f', 1)
+                               : DevicesText::tr("Cannot connect to the printer at %1: %2")
+                                     .arg(where(), errnoText(err));
         if (remainingMs(deadline) == 0)
             break;
     }
     ::freeaddrinfo(found);
     if (failure.message.isEmpty())
-        failure.message = tr("Cannot connect to the printer at %1.").arg(where());
+        failure.message = DevicesText::tr("Cannot connect to the printer at %1.").arg(where());
     return std::unexpected(failure);
 }
 
@@ -134,14 +131,17 @@ PrintOutcome TcpTransport::sendBytes(QByteArrayView bytes, const PrinterTimeouts
         const qint64 delivered = std::max<qint64>(0, p.written - unacknowledged());
         if (p.written == 0)
             return PrintOutcome {PrintResult::Failed, 0,
-                tr("The printer at %1 took no data: %2").arg(where(), errnoText(p.error))};
+                DevicesText::tr("The printer at %1 took no data: %2")
+                    .arg(where(), errnoText(p.error))};
         return PrintOutcome {PrintResult::Unknown, delivered,
-            p.stalled ? tr("The printer at %1 stopped taking data; it acknowledged %2 of %3 bytes.")
+            p.stalled ? DevicesText::tr(
+                "The printer at %1 stopped taking data; it acknowledged %2 of %3 bytes.")
                             .arg(where())
                             .arg(delivered)
                             .arg(bytes.size())
-                      : tr("The connection to the printer at %1 broke after it acknowledged %2 of "
-                           "%3 bytes: %4")
+                      : DevicesText::tr(
+                          "The connection to the printer at %1 broke after it acknowledged %2 of "
+                          "%3 bytes: %4")
                             .arg(where())
                             .arg(delivered)
                             .arg(bytes.size())
@@ -157,9 +157,10 @@ PrintOutcome TcpTransport::sendBytes(QByteArrayView bytes, const PrinterTimeouts
     };
     while (unacknowledged() > 0) {
         if (remainingMs(deadline) == 0)
-            return unknown(tr("The printer at %1 did not acknowledge the last %2 bytes.")
-                               .arg(where())
-                               .arg(unacknowledged()));
+            return unknown(
+                DevicesText::tr("The printer at %1 did not acknowledge the last %2 bytes.")
+                    .arg(where())
+                    .arg(unacknowledged()));
         // events 0: poll() still reports a reset (POLLERR/POLLHUP), without spinning on data
         // the printer may send back.
         pollfd pfd {s.fd, 0, 0};
@@ -168,15 +169,17 @@ PrintOutcome TcpTransport::sendBytes(QByteArrayView bytes, const PrinterTimeouts
             socklen_t len = sizeof err;
             ::getsockopt(s.fd, SOL_SOCKET, SO_ERROR, &err, &len);
             if (err != 0)
-                return unknown(tr("The connection to the printer at %1 broke at the end of the "
-                                  "job: %2")
-                                   .arg(where(), errnoText(err)));
+                return unknown(
+                    DevicesText::tr("The connection to the printer at %1 broke at the end of the "
+                                    "job: %2")
+                        .arg(where(), errnoText(err)));
             break; // hung up without an error code: the read below tells EOF from reset
         }
     }
     if (::shutdown(s.fd, SHUT_WR) != 0) // ENOTCONN: the printer reset the connection meanwhile
-        return unknown(tr("The connection to the printer at %1 broke at the end of the job: %2")
-                           .arg(where(), errnoText(errno)));
+        return unknown(
+            DevicesText::tr("The connection to the printer at %1 broke at the end of the job: %2")
+                .arg(where(), errnoText(errno)));
     char sink[512];
     while (true) {
         pollfd pfd {s.fd, POLLIN, 0};
@@ -185,7 +188,8 @@ PrintOutcome TcpTransport::sendBytes(QByteArrayView bytes, const PrinterTimeouts
             // All bytes acknowledged and no error, but the printer keeps the connection open:
             // common for print servers; the job is in the printer.
             return PrintOutcome {PrintResult::Printed, bytes.size(),
-                tr("All %1 bytes acknowledged by %2 (the printer kept the connection open).")
+                DevicesText::tr(
+                    "All %1 bytes acknowledged by %2 (the printer kept the connection open).")
                     .arg(bytes.size())
                     .arg(where())};
         if (r < 0 && errno == EINTR)
@@ -193,10 +197,11 @@ PrintOutcome TcpTransport::sendBytes(QByteArrayView bytes, const PrinterTimeouts
         const ssize_t n = ::recv(s.fd, sink, sizeof sink, 0); // status bytes, if any: ignored
         if (n == 0)
             return PrintOutcome {PrintResult::Printed, bytes.size(),
-                tr("All %1 bytes delivered to %2.").arg(bytes.size()).arg(where())};
+                DevicesText::tr("All %1 bytes delivered to %2.").arg(bytes.size()).arg(where())};
         if (n < 0 && errno != EAGAIN && errno != EINTR)
-            return unknown(tr("The printer at %1 reset the connection at the end of the job: %2")
-                               .arg(where(), errnoText(errno)));
+            return unknown(
+                DevicesText::tr("The printer at %1 reset the connection at the end of the job: %2")
+                    .arg(where(), errnoText(errno)));
     }
 }
 
@@ -208,8 +213,8 @@ PrinterStatusReport TcpTransport::readStatus(const PrinterTimeouts& t) const
         return PrinterStatusReport {fd.error().status, fd.error().message};
     Socket s {*fd};
     ::shutdown(s.fd, SHUT_RDWR);
-    return PrinterStatusReport {
-        PrinterStatus::Ready, tr("The printer at %1 accepts connections.").arg(where())};
+    return PrinterStatusReport {PrinterStatus::Ready,
+        DevicesText::tr("The printer at %1 accepts connections.").arg(where())};
 }
 
 } // namespace
@@ -220,7 +225,8 @@ Result<std::unique_ptr<PrinterTransport>> makeTcpTransport(const QString& uri, c
     int port = 9100;
     const auto bad = [&] {
         return fail(ErrorCode::InvalidArgument,
-            tr("Expected tcp:host or tcp:host:port for a printer, got \"%1\".").arg(uri));
+            DevicesText::tr("Expected tcp:host or tcp:host:port for a printer, got \"%1\".")
+                .arg(uri));
     };
     QString portText;
     if (host.startsWith(u'[')) { // [fe80::1]:9100

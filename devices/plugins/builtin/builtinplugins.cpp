@@ -6,6 +6,7 @@
 Q_IMPORT_PLUGIN(NmeaGnssPlugin)
 Q_IMPORT_PLUGIN(GpsdGnssPlugin)
 Q_IMPORT_PLUGIN(CupsPrinterPlugin)
+Q_IMPORT_PLUGIN(RawPrinterPlugin)
 Q_IMPORT_PLUGIN(PcscCardReaderPlugin)
 Q_IMPORT_PLUGIN(UsbRecorderPlugin)
 Q_IMPORT_PLUGIN(QtCameraPlugin)

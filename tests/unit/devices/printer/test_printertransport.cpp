@@ -89,7 +89,7 @@ PrintOutcome sendAndWait(const std::shared_ptr<PrinterTransport>& t, const QByte
 std::string text(const PrintOutcome& o)
 {
     const char* names[] = {"Printed", "Failed", "Unknown"};
-    return std::string(names[int(o.result)]) + " " + std::to_string(o.bytesWritten) + " "
+    return std::string(names[int(o.result)]) + " " + std::to_string(o.bytesSent) + " "
         + o.detail.toStdString();
 }
 
@@ -197,7 +197,7 @@ TEST_CASE("Printer URIs pick a transport from the registry", "[printer]")
     const PrintOutcome empty
         = (*createPrinterTransport(QStringLiteral("tcp:127.0.0.1:1")))->send({});
     CHECK(empty.result == PrintResult::Failed);
-    CHECK(empty.bytesWritten == 0);
+    CHECK(empty.bytesSent == 0);
 }
 
 TEST_CASE("TCP 9100: every byte arrives and the job is Printed", "[printer][tcp]")
@@ -209,7 +209,7 @@ TEST_CASE("TCP 9100: every byte arrives and the job is Printed", "[printer][tcp]
     const PrintOutcome o = sendAndWait(t, job);
     INFO(text(o));
     CHECK(o.result == PrintResult::Printed);
-    CHECK(o.bytesWritten == job.size());
+    CHECK(o.bytesSent == job.size());
     REQUIRE(waitUntil([&] { return sink.finishedJobs() == 1; }));
     REQUIRE(sink.jobs().size() == 1);
     CHECK(sink.jobs().front().size() == job.size());
@@ -230,8 +230,8 @@ TEST_CASE("TCP 9100: the printer breaks off mid-job → Unknown", "[printer][tcp
         const PrintOutcome o = sendAndWait(t, job);
         INFO(text(o));
         CHECK(o.result == PrintResult::Unknown);
-        CHECK(o.bytesWritten > 0);
-        CHECK(o.bytesWritten < job.size());
+        CHECK(o.bytesSent > 0);
+        CHECK(o.bytesSent < job.size());
         CHECK_FALSE(o.detail.isEmpty());
         REQUIRE(sink.jobs().size() == 1);
         CHECK((sink.jobs().front() == job.left(sink.jobs().front().size())));
@@ -244,8 +244,8 @@ TEST_CASE("TCP 9100: the printer breaks off mid-job → Unknown", "[printer][tcp
         const PrintOutcome o = sendAndWait(t, job);
         INFO(text(o));
         CHECK(o.result == PrintResult::Unknown);
-        CHECK(o.bytesWritten > 0);
-        CHECK(o.bytesWritten < job.size());
+        CHECK(o.bytesSent > 0);
+        CHECK(o.bytesSent < job.size());
         CHECK(o.detail.contains(QStringLiteral("stopped taking data")));
     }
 }
@@ -257,7 +257,7 @@ TEST_CASE("TCP 9100: nobody listening → Failed with a clear message", "[printe
     const PrintOutcome o = t->send(escpJob());
     INFO(text(o));
     CHECK(o.result == PrintResult::Failed);
-    CHECK(o.bytesWritten == 0);
+    CHECK(o.bytesSent == 0);
     CHECK(o.detail.contains(QStringLiteral("refused the connection")));
     CHECK(o.detail.contains(QString::number(port)));
     const PrinterStatusReport s = t->status();
@@ -277,7 +277,7 @@ TEST_CASE("Serial over a pty pair: bytes equal, cable pulled mid-job", "[printer
         const PrintOutcome o = sendAndWait(t, job, [&] { pty.drain(); });
         INFO(text(o));
         CHECK(o.result == PrintResult::Printed);
-        CHECK(o.bytesWritten == job.size());
+        CHECK(o.bytesSent == job.size());
         REQUIRE(waitUntil([&] {
             pty.drain();
             return pty.received().size() >= job.size();
@@ -300,8 +300,8 @@ TEST_CASE("Serial over a pty pair: bytes equal, cable pulled mid-job", "[printer
         const PrintOutcome o = future.result();
         INFO(text(o));
         CHECK(o.result == PrintResult::Unknown);
-        CHECK(o.bytesWritten >= 32 * 1024);
-        CHECK(o.bytesWritten < job.size());
+        CHECK(o.bytesSent >= 32 * 1024);
+        CHECK(o.bytesSent < job.size());
     }
     SECTION("the reading end closes mid-job and nothing moves → Unknown after the stall timeout")
     {
@@ -317,8 +317,8 @@ TEST_CASE("Serial over a pty pair: bytes equal, cable pulled mid-job", "[printer
         const PrintOutcome o = future.result();
         INFO(text(o));
         CHECK(o.result == PrintResult::Unknown);
-        CHECK(o.bytesWritten > 0);
-        CHECK(o.bytesWritten < job.size());
+        CHECK(o.bytesSent > 0);
+        CHECK(o.bytesSent < job.size());
     }
 }
 
@@ -328,7 +328,7 @@ TEST_CASE("Serial: a port that does not exist → Failed", "[printer][serial]")
     const PrintOutcome o = t->send(escpJob());
     INFO(text(o));
     CHECK(o.result == PrintResult::Failed);
-    CHECK(o.bytesWritten == 0);
+    CHECK(o.bytesSent == 0);
     CHECK(o.detail.contains(QStringLiteral("/nonexistent/ttyPRN")));
     CHECK(t->status().status == PrinterStatus::Offline);
     // A regular file is not a serial port: refused before any byte.
@@ -353,7 +353,7 @@ TEST_CASE("lp: a regular file stands in for /dev/usb/lp0", "[printer][lp]")
     const PrintOutcome o = t->send(job);
     INFO(text(o));
     CHECK(o.result == PrintResult::Printed);
-    CHECK(o.bytesWritten == job.size());
+    CHECK(o.bytesSent == job.size());
     CHECK(o.detail.contains(QStringLiteral("no printer status")));
     REQUIRE(file.open(QIODevice::ReadOnly));
     CHECK((file.readAll() == job));
@@ -376,7 +376,7 @@ TEST_CASE("lp: a FIFO carries the byte stream, no reader → Failed", "[printer]
     const PrintOutcome none = t->send(escpJob());
     INFO(text(none));
     CHECK(none.result == PrintResult::Failed);
-    CHECK(none.bytesWritten == 0);
+    CHECK(none.bytesSent == 0);
     CHECK(none.detail.contains(QStringLiteral("not connected")));
 
     // A reader (O_RDWR so it never sees EOF before the writer opens) collects exactly the job.
@@ -405,7 +405,7 @@ TEST_CASE("lp: a FIFO carries the byte stream, no reader → Failed", "[printer]
     CHECK(t->status().status == PrinterStatus::Offline);
     INFO(text(o));
     CHECK(o.result == PrintResult::Printed);
-    CHECK(o.bytesWritten == job.size());
+    CHECK(o.bytesSent == job.size());
     CHECK((received == job));
 }
 
@@ -434,7 +434,7 @@ TEST_CASE("cups: the raw queue behind the same interface", "[printer][cups]")
     const PrintOutcome o = t->send(job);
     INFO(text(o));
     CHECK(o.result == PrintResult::Printed);
-    CHECK(o.bytesWritten == job.size());
+    CHECK(o.bytesSent == job.size());
     QByteArray printed;
     REQUIRE(waitUntil(
         [&] {
