@@ -3137,10 +3137,6 @@
         <translation>卡片配置数据包“%1”中没有“profiles”列表。</translation>
     </message>
     <message>
-        <source>The smart card service (pcscd) is not running.</source>
-        <translation>智能卡服务（pcscd）未运行。</translation>
-    </message>
-    <message>
         <source>The card reader is not connected.</source>
         <translation>读卡器未连接。</translation>
     </message>
@@ -3245,10 +3241,6 @@
         <translation>卡片返回的应答格式错误。</translation>
     </message>
     <message>
-        <source>The card keeps asking for more exchanges.</source>
-        <translation>卡片一再要求继续交换数据，读卡无法结束。</translation>
-    </message>
-    <message>
         <source>This is not a card of the kind &quot;%1&quot; (the application %2 is missing).</source>
         <translation>这不是“%1”类卡片（缺少应用 %2）。</translation>
     </message>
@@ -3287,10 +3279,6 @@
     <message>
         <source>no tag %1</source>
         <translation>没有标签 %1</translation>
-    </message>
-    <message>
-        <source>part %1 of %2</source>
-        <translation>没有第 %1 段（仅有 %2 段）</translation>
     </message>
     <message>
         <source>This card has no PIN to enter.</source>
@@ -3385,10 +3373,6 @@
         <translation>打印机脱机或未连接</translation>
     </message>
     <message>
-        <source>The print queue is stopped%1</source>
-        <translation>打印队列已停止%1</translation>
-    </message>
-    <message>
         <source>The print scheduler knows the queue</source>
         <translation>打印调度程序中有该队列</translation>
     </message>
@@ -3411,10 +3395,6 @@
     <message>
         <source>Cannot read %1</source>
         <translation>无法读取 %1</translation>
-    </message>
-    <message>
-        <source>The smart card service (pcscd) is not running</source>
-        <translation>智能卡服务（pcscd）未运行</translation>
     </message>
     <message>
         <source>No card reader is connected</source>
@@ -3561,10 +3541,6 @@
         <translation>由本案执法人员 %1 录制。</translation>
     </message>
     <message>
-        <source>The recorder names no officer.</source>
-        <translation>执法记录仪未标明执法人员。</translation>
-    </message>
-    <message>
         <source>Overlaps the case from %1 to %2.</source>
         <translation>%1 至 %2 与办案时段重叠。</translation>
     </message>
@@ -3651,6 +3627,262 @@
     <message>
         <source>The file %1 was replaced on the device.</source>
         <translation>设备上的文件 %1 已被替换。</translation>
+    </message>
+    <message>
+        <source>The smart card service (pcscd) is not running. Restart the terminal or call county IT.</source>
+        <translation>智能卡服务（pcscd）未运行。请重启终端或联系县级信息化人员。</translation>
+    </message>
+    <message>
+        <source>The card&apos;s answer does not end. Take the card out and insert it again.</source>
+        <translation>卡片应答未结束。请取出卡片后重新插入。</translation>
+    </message>
+    <message>
+        <source>there is no part %1 (the data has %2 parts)</source>
+        <translation>没有第 %1 段（数据仅有 %2 段）</translation>
+    </message>
+    <message>
+        <source>The print queue is stopped</source>
+        <translation>打印队列已停止</translation>
+    </message>
+    <message>
+        <source>The print queue is stopped: %1</source>
+        <translation>打印队列已停止：%1</translation>
+    </message>
+    <message>
+        <source>The printer address is valid</source>
+        <translation>打印机地址有效</translation>
+    </message>
+    <message>
+        <source>The printer can be reached</source>
+        <translation>可以连接打印机</translation>
+    </message>
+    <message>
+        <source>The printer is ready</source>
+        <translation>打印机已就绪</translation>
+    </message>
+    <message>
+        <source>This connection cannot report paper or errors</source>
+        <translation>此连接方式无法报告缺纸或故障</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>CUPS job %1 on %2: %3</source>
+        <translation>CUPS 打印任务 %1（%2）：%3</translation>
+    </message>
+    <message>
+        <source>The CUPS queue %1 does not report the printer&apos;s status.</source>
+        <translation>CUPS 队列 %1 不报告打印机状态。</translation>
+    </message>
+    <message>
+        <source>Expected cups:queue for a printer, got &quot;%1&quot;.</source>
+        <translation>打印机地址应为 cups:queue，实际为“%1”。</translation>
+    </message>
+    <message>
+        <source>%1 reports no printer status: %2</source>
+        <translation>%1 未报告打印机状态：%2</translation>
+    </message>
+    <message>
+        <source>The printer %1 is not connected.</source>
+        <translation>打印机 %1 未连接。</translation>
+    </message>
+    <message>
+        <source>Cannot open the printer %1: %2</source>
+        <translation>无法打开打印机 %1：%2</translation>
+    </message>
+    <message>
+        <source>The printer %1 took no data: %2</source>
+        <translation>打印机 %1 未接收任何数据：%2</translation>
+    </message>
+    <message>
+        <source>The printer %1 stopped after %2 of %3 bytes: %4</source>
+        <translation>打印机 %1 在接收 %3 字节中的 %2 字节后停止：%4</translation>
+    </message>
+    <message>
+        <source>The printer %1 failed at the end of the job: %2</source>
+        <translation>打印机 %1 在打印任务结束时出错：%2</translation>
+    </message>
+    <message>
+        <source>All bytes were sent, but the printer then reported a problem: %1</source>
+        <translation>全部字节均已发送，但打印机随后报告了问题：%1</translation>
+    </message>
+    <message>
+        <source>All %1 bytes written to %2 (no printer status available).</source>
+        <translation>全部 %1 字节已写入 %2（无法获取打印机状态）。</translation>
+    </message>
+    <message>
+        <source>All %1 bytes written to %2.</source>
+        <translation>全部 %1 字节已写入 %2。</translation>
+    </message>
+    <message>
+        <source>out of paper</source>
+        <translation>缺纸</translation>
+    </message>
+    <message>
+        <source>the printer reports an error</source>
+        <translation>打印机报告故障</translation>
+    </message>
+    <message>
+        <source>busy</source>
+        <translation>忙碌</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>Expected lp:/dev/usb/lp0 or another device path, got &quot;%1&quot;.</source>
+        <translation>应为 lp:/dev/usb/lp0 或其他设备路径，实际为“%1”。</translation>
+    </message>
+    <message>
+        <source>Cannot open the printer port %1: %2</source>
+        <translation>无法打开打印机端口 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not a serial port: %2</source>
+        <translation>%1 不是串口：%2</translation>
+    </message>
+    <message>
+        <source>Cannot configure the printer port %1: %2</source>
+        <translation>无法配置打印机端口 %1：%2</translation>
+    </message>
+    <message>
+        <source>The port %1 has no modem status lines.</source>
+        <translation>端口 %1 没有调制解调器状态线。</translation>
+    </message>
+    <message>
+        <source>Without RTS/CTS flow control the port %1 cannot tell whether the printer is ready.</source>
+        <translation>未启用 RTS/CTS 流控，端口 %1 无法判断打印机是否就绪。</translation>
+    </message>
+    <message>
+        <source>The printer on %1 is not ready (CTS is low): it is off, offline or not connected.</source>
+        <translation>%1 上的打印机未就绪（CTS 为低电平）：打印机已关机、脱机或未连接。</translation>
+    </message>
+    <message>
+        <source>The printer on %1 is ready (CTS is high).</source>
+        <translation>%1 上的打印机已就绪（CTS 为高电平）。</translation>
+    </message>
+    <message>
+        <source>The printer on %1 took no data: %2</source>
+        <translation>%1 上的打印机未接收任何数据：%2</translation>
+    </message>
+    <message>
+        <source>The printer on %1 stopped taking data after %2 of %3 bytes.</source>
+        <translation>%1 上的打印机在接收 %3 字节中的 %2 字节后停止接收数据。</translation>
+    </message>
+    <message>
+        <source>The printer port %1 failed after %2 of %3 bytes: %4</source>
+        <translation>打印机端口 %1 在发送 %3 字节中的 %2 字节后出错：%4</translation>
+    </message>
+    <message>
+        <source>The printer port %1 failed at the end of the job: %2</source>
+        <translation>打印机端口 %1 在打印任务结束时出错：%2</translation>
+    </message>
+    <message>
+        <source>All %1 bytes sent to %2.</source>
+        <translation>全部 %1 字节已发送到 %2。</translation>
+    </message>
+    <message>
+        <source>No serial port given for the printer.</source>
+        <translation>未指定打印机串口。</translation>
+    </message>
+    <message>
+        <source>Invalid %1 in the printer address &quot;%2&quot;.</source>
+        <translation>打印机地址“%2”中的 %1 无效。</translation>
+    </message>
+    <message>
+        <source>The printer address %1 cannot be resolved: %2</source>
+        <translation>无法解析打印机地址 %1：%2</translation>
+    </message>
+    <message>
+        <source>The printer at %1 refused the connection: it is off, or nothing listens on port %2.</source>
+        <translation>位于 %1 的打印机拒绝连接：打印机已关机，或端口 %2 上没有服务在监听。</translation>
+    </message>
+    <message>
+        <source>The printer at %1 did not answer within %2 s.</source>
+        <translation>位于 %1 的打印机在 %2 秒内无响应。</translation>
+    </message>
+    <message>
+        <source>Cannot connect to the printer at %1: %2</source>
+        <translation>无法连接位于 %1 的打印机：%2</translation>
+    </message>
+    <message>
+        <source>Cannot connect to the printer at %1.</source>
+        <translation>无法连接位于 %1 的打印机。</translation>
+    </message>
+    <message>
+        <source>The printer at %1 took no data: %2</source>
+        <translation>位于 %1 的打印机未接收任何数据：%2</translation>
+    </message>
+    <message>
+        <source>The printer at %1 stopped taking data; it acknowledged %2 of %3 bytes.</source>
+        <translation>位于 %1 的打印机停止接收数据；已确认收到 %3 字节中的 %2 字节。</translation>
+    </message>
+    <message>
+        <source>The connection to the printer at %1 broke after it acknowledged %2 of %3 bytes: %4</source>
+        <translation>与位于 %1 的打印机的连接在其确认收到 %3 字节中的 %2 字节后中断：%4</translation>
+    </message>
+    <message>
+        <source>The printer at %1 did not acknowledge the last %2 bytes.</source>
+        <translation>位于 %1 的打印机未确认收到最后 %2 字节。</translation>
+    </message>
+    <message>
+        <source>The connection to the printer at %1 broke at the end of the job: %2</source>
+        <translation>与位于 %1 的打印机的连接在打印任务结束时中断：%2</translation>
+    </message>
+    <message>
+        <source>All %1 bytes acknowledged by %2 (the printer kept the connection open).</source>
+        <translation>%2 已确认收到全部 %1 字节（打印机未关闭连接）。</translation>
+    </message>
+    <message>
+        <source>All %1 bytes delivered to %2.</source>
+        <translation>全部 %1 字节已送达 %2。</translation>
+    </message>
+    <message>
+        <source>The printer at %1 reset the connection at the end of the job: %2</source>
+        <translation>位于 %1 的打印机在打印任务结束时重置了连接：%2</translation>
+    </message>
+    <message>
+        <source>The printer at %1 accepts connections.</source>
+        <translation>位于 %1 的打印机可以接受连接。</translation>
+    </message>
+    <message>
+        <source>Expected tcp:host or tcp:host:port for a printer, got &quot;%1&quot;.</source>
+        <translation>打印机地址应为 tcp:host 或 tcp:host:port，实际为“%1”。</translation>
+    </message>
+    <message>
+        <source>The recorder does not say which officer it is issued to.</source>
+        <translation>记录仪未注明配发给哪位执法人员。</translation>
+    </message>
+    <message>
+        <source>the recording&apos;s metadata</source>
+        <translation>录像元数据</translation>
+    </message>
+    <message>
+        <source>the file&apos;s header</source>
+        <translation>文件头信息</translation>
+    </message>
+    <message>
+        <source>the photo&apos;s EXIF data</source>
+        <translation>照片 EXIF 信息</translation>
+    </message>
+    <message>
+        <source>the file name</source>
+        <translation>文件名</translation>
+    </message>
+    <message>
+        <source>the file&apos;s modification time</source>
+        <translation>文件修改时间</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>offline (switched off-line at the printer)</source>
+        <translation>脱机（打印机面板上已切换为脱机）</translation>
     </message>
 </context>
 <context>
@@ -4352,217 +4584,6 @@
     <message>
         <source>Device self-tests: %1 passed, %2 failed</source>
         <translation>设备自检：%1 个通过，%2 个未通过</translation>
-    </message>
-</context>
-<context>
-    <name>fieldcase::devices</name>
-    <message>
-        <source>Expected cups:queue for a printer, got &quot;%1&quot;.</source>
-        <translation>打印机地址应为 cups:queue，实际为“%1”。</translation>
-    </message>
-    <message>
-        <source>out of paper</source>
-        <translation>缺纸</translation>
-    </message>
-    <message>
-        <source>offline (not selected)</source>
-        <translation>脱机（未选中）</translation>
-    </message>
-    <message>
-        <source>the printer reports an error</source>
-        <translation>打印机报告故障</translation>
-    </message>
-    <message>
-        <source>busy</source>
-        <translation>忙碌</translation>
-    </message>
-    <message>
-        <source>ready</source>
-        <translation>就绪</translation>
-    </message>
-    <message>
-        <source>Expected lp:/dev/usb/lp0 or another device path, got &quot;%1&quot;.</source>
-        <translation>应为 lp:/dev/usb/lp0 或其他设备路径，实际为“%1”。</translation>
-    </message>
-    <message>
-        <source>No serial port given for the printer.</source>
-        <translation>未指定打印机串口。</translation>
-    </message>
-    <message>
-        <source>Invalid %1 in the printer address &quot;%2&quot;.</source>
-        <translation>打印机地址“%2”中的 %1 无效。</translation>
-    </message>
-    <message>
-        <source>Expected tcp:host or tcp:host:port for a printer, got &quot;%1&quot;.</source>
-        <translation>打印机地址应为 tcp:host 或 tcp:host:port，实际为“%1”。</translation>
-    </message>
-</context>
-<context>
-    <name>fieldcase::devices::CupsTransport</name>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1：%2</translation>
-    </message>
-    <message>
-        <source>CUPS job %1 on %2: %3</source>
-        <translation>CUPS 打印任务 %1（%2）：%3</translation>
-    </message>
-    <message>
-        <source>The CUPS queue %1 does not report the printer&apos;s status.</source>
-        <translation>CUPS 队列 %1 不报告打印机状态。</translation>
-    </message>
-</context>
-<context>
-    <name>fieldcase::devices::LpTransport</name>
-    <message>
-        <source>%1 reports no printer status: %2</source>
-        <translation>%1 未报告打印机状态：%2</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1：%2</translation>
-    </message>
-    <message>
-        <source>The printer %1 is not connected.</source>
-        <translation>打印机 %1 未连接。</translation>
-    </message>
-    <message>
-        <source>Cannot open the printer %1: %2</source>
-        <translation>无法打开打印机 %1：%2</translation>
-    </message>
-    <message>
-        <source>The printer %1 took no data: %2</source>
-        <translation>打印机 %1 未接收任何数据：%2</translation>
-    </message>
-    <message>
-        <source>The printer %1 stopped after %2 of %3 bytes: %4</source>
-        <translation>打印机 %1 在接收 %3 字节中的 %2 字节后停止：%4</translation>
-    </message>
-    <message>
-        <source>The printer %1 failed at the end of the job: %2</source>
-        <translation>打印机 %1 在打印任务结束时出错：%2</translation>
-    </message>
-    <message>
-        <source>All bytes were sent, but the printer then reported a problem: %1</source>
-        <translation>全部字节均已发送，但打印机随后报告了问题：%1</translation>
-    </message>
-    <message>
-        <source>All %1 bytes written to %2 (no printer status available).</source>
-        <translation>全部 %1 字节已写入 %2（无法获取打印机状态）。</translation>
-    </message>
-    <message>
-        <source>All %1 bytes written to %2.</source>
-        <translation>全部 %1 字节已写入 %2。</translation>
-    </message>
-</context>
-<context>
-    <name>fieldcase::devices::SerialTransport</name>
-    <message>
-        <source>Cannot open the printer port %1: %2</source>
-        <translation>无法打开打印机端口 %1：%2</translation>
-    </message>
-    <message>
-        <source>%1 is not a serial port: %2</source>
-        <translation>%1 不是串口：%2</translation>
-    </message>
-    <message>
-        <source>Cannot configure the printer port %1: %2</source>
-        <translation>无法配置打印机端口 %1：%2</translation>
-    </message>
-    <message>
-        <source>The port %1 has no modem status lines.</source>
-        <translation>端口 %1 没有调制解调器状态线。</translation>
-    </message>
-    <message>
-        <source>Without RTS/CTS flow control the port %1 cannot tell whether the printer is ready.</source>
-        <translation>未启用 RTS/CTS 流控，端口 %1 无法判断打印机是否就绪。</translation>
-    </message>
-    <message>
-        <source>The printer on %1 is not ready (CTS is low): it is off, offline or not connected.</source>
-        <translation>%1 上的打印机未就绪（CTS 为低电平）：打印机已关机、脱机或未连接。</translation>
-    </message>
-    <message>
-        <source>The printer on %1 is ready (CTS is high).</source>
-        <translation>%1 上的打印机已就绪（CTS 为高电平）。</translation>
-    </message>
-    <message>
-        <source>The printer on %1 took no data: %2</source>
-        <translation>%1 上的打印机未接收任何数据：%2</translation>
-    </message>
-    <message>
-        <source>The printer on %1 stopped taking data after %2 of %3 bytes.</source>
-        <translation>%1 上的打印机在接收 %3 字节中的 %2 字节后停止接收数据。</translation>
-    </message>
-    <message>
-        <source>The printer port %1 failed after %2 of %3 bytes: %4</source>
-        <translation>打印机端口 %1 在发送 %3 字节中的 %2 字节后出错：%4</translation>
-    </message>
-    <message>
-        <source>The printer port %1 failed at the end of the job: %2</source>
-        <translation>打印机端口 %1 在打印任务结束时出错：%2</translation>
-    </message>
-    <message>
-        <source>All %1 bytes sent to %2.</source>
-        <translation>全部 %1 字节已发送到 %2。</translation>
-    </message>
-</context>
-<context>
-    <name>fieldcase::devices::TcpTransport</name>
-    <message>
-        <source>The printer address %1 cannot be resolved: %2</source>
-        <translation>无法解析打印机地址 %1：%2</translation>
-    </message>
-    <message>
-        <source>The printer at %1 refused the connection: it is off, or nothing listens on port %2.</source>
-        <translation>位于 %1 的打印机拒绝连接：打印机已关机，或端口 %2 上没有服务在监听。</translation>
-    </message>
-    <message>
-        <source>The printer at %1 did not answer within %2 s.</source>
-        <translation>位于 %1 的打印机在 %2 秒内无响应。</translation>
-    </message>
-    <message>
-        <source>Cannot connect to the printer at %1: %2</source>
-        <translation>无法连接位于 %1 的打印机：%2</translation>
-    </message>
-    <message>
-        <source>Cannot connect to the printer at %1.</source>
-        <translation>无法连接位于 %1 的打印机。</translation>
-    </message>
-    <message>
-        <source>The printer at %1 took no data: %2</source>
-        <translation>位于 %1 的打印机未接收任何数据：%2</translation>
-    </message>
-    <message>
-        <source>The printer at %1 stopped taking data after %2 of %3 bytes.</source>
-        <translation>位于 %1 的打印机在接收 %3 字节中的 %2 字节后停止接收数据。</translation>
-    </message>
-    <message>
-        <source>The connection to the printer at %1 broke after %2 of %3 bytes: %4</source>
-        <translation>与位于 %1 的打印机的连接在发送 %3 字节中的 %2 字节后中断：%4</translation>
-    </message>
-    <message>
-        <source>The printer at %1 did not acknowledge the last %2 bytes.</source>
-        <translation>位于 %1 的打印机未确认收到最后 %2 字节。</translation>
-    </message>
-    <message>
-        <source>The connection to the printer at %1 broke at the end of the job: %2</source>
-        <translation>与位于 %1 的打印机的连接在打印任务结束时中断：%2</translation>
-    </message>
-    <message>
-        <source>All %1 bytes acknowledged by %2 (the printer kept the connection open).</source>
-        <translation>%2 已确认收到全部 %1 字节（打印机未关闭连接）。</translation>
-    </message>
-    <message>
-        <source>All %1 bytes delivered to %2.</source>
-        <translation>全部 %1 字节已送达 %2。</translation>
-    </message>
-    <message>
-        <source>The printer at %1 reset the connection at the end of the job: %2</source>
-        <translation>位于 %1 的打印机在打印任务结束时重置了连接：%2</translation>
-    </message>
-    <message>
-        <source>The printer at %1 accepts connections.</source>
-        <translation>位于 %1 的打印机可以接受连接。</translation>
     </message>
 </context>
 <context>
