@@ -4,6 +4,8 @@
 #include "app/terminal/devicepanel.h"
 #include "app/terminal/mainwindow.h"
 #include "devices/api/deviceprofile.h"
+#include "devices/api/devicestext.h"
+#include "forms/formstext.h"
 #include "tests/support/storefixture.h"
 
 #include <QAction>
@@ -126,4 +128,17 @@ TEST_CASE("The device panel shows the profile's devices, marks simulators and se
     const QString shots = QStringLiteral(FIELDCASE_BINARY_DIR) + QStringLiteral("/screenshots");
     QDir().mkpath(shots);
     CHECK(window.grab().save(shots + QStringLiteral("/mainwindow-devices-zh_CN.png")));
+}
+
+TEST_CASE("Messages outside QObject classes are translated at run time", "[gui][i18n]")
+{
+    // lupdate files a free function's tr() under its namespace; these contexts must match what
+    // the code asks for at run time, or the message silently stays English.
+    REQUIRE(app::installTranslations(*QCoreApplication::instance()));
+    CHECK(devices::deviceStateTitle(devices::DeviceState::Ready) == QStringLiteral("就绪"));
+    CHECK(
+        devices::DevicesText::tr("The printer can be reached") == QStringLiteral("可以连接打印机"));
+    const QString forms = forms::FormsText::tr("No document templates in %1");
+    CHECK_FALSE(forms.isEmpty());
+    CHECK(forms != QStringLiteral("No document templates in %1"));
 }
