@@ -1,29 +1,15 @@
 #include "devices/plugins/builtin/cupsprinter.h"
 
 #include "devices/api/devicestext.h"
+#include "devices/plugins/builtin/background.h"
 #include "devices/printer/cupsjob.h"
 
 #include <QCoreApplication>
-#include <QFutureWatcher>
 #include <QJsonArray>
-#include <QtConcurrent>
 
 namespace fieldcase::devices {
 
 namespace {
-
-// Runs work on the thread pool and hands its result to done on the receiver's thread. If the
-// receiver is gone by then, the result is dropped with the watcher.
-template<typename T, typename Work, typename Done>
-void runInBackground(QObject* receiver, Work work, Done done)
-{
-    auto* watcher = new QFutureWatcher<T>(receiver);
-    QObject::connect(watcher, &QFutureWatcher<T>::finished, receiver, [watcher, done] {
-        done(watcher->result());
-        watcher->deleteLater();
-    });
-    watcher->setFuture(QtConcurrent::run(work));
-}
 
 // The device state a queue's state means, with the reason for the officer.
 std::pair<DeviceState, QString> deviceStateFor(const CupsQueueState& q)
@@ -66,7 +52,7 @@ void CupsPrinterDevice::doStop() { }
 
 void CupsPrinterDevice::refreshState()
 {
-    runInBackground<Result<CupsQueueState>>(
+    runInBackground(
         this, [server = m_server, queue = m_queue] { return queryCupsQueue(server, queue); },
         [this](const Result<CupsQueueState>& q) {
             if (state() == DeviceState::Stopped)
@@ -87,7 +73,7 @@ void CupsPrinterDevice::refreshState()
 void CupsPrinterDevice::doSelfTest(int)
 {
     // Asks the scheduler; prints nothing (an alignment page is the installer's explicit choice).
-    runInBackground<Result<CupsQueueState>>(
+    runInBackground(
         this, [server = m_server, queue = m_queue] { return queryCupsQueue(server, queue); },
         [this](const Result<CupsQueueState>& q) {
             SelfTestReport report;
@@ -136,7 +122,7 @@ void CupsPrinterDevice::doPrint(quint64 ticket, const PrintJob& job)
     request.timeoutMs = m_timeoutMs;
     ++m_jobsRunning;
     setState(DeviceState::Busy);
-    runInBackground<Result<CupsJobOutcome>>(
+    runInBackground(
         this, [request] { return printThroughCups(request); },
         [this, ticket, size = job.data.size()](const Result<CupsJobOutcome>& r) {
             --m_jobsRunning;

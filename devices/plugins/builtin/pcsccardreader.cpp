@@ -1,10 +1,10 @@
 #include "devices/plugins/builtin/pcsccardreader.h"
 
 #include "devices/api/devicestext.h"
+#include "devices/plugins/builtin/background.h"
 
 #include <QDir>
 #include <QFile>
-#include <QFutureWatcher>
 #include <QJsonArray>
 
 namespace fieldcase::devices {
@@ -42,21 +42,6 @@ CardReadout toReadout(const CardData& data, const CardProfile& profile)
         r.fields.insert(v.name, v.text);
     r.simulated = false;
     return r;
-}
-
-// Runs when a future finishes, on receiver's thread; dropped with the receiver.
-template<typename T, typename Done>
-void whenFinished(QObject* receiver, QFuture<T> future, Done done)
-{
-    auto* watcher = new QFutureWatcher<T>(receiver);
-    QObject::connect(watcher, &QFutureWatcher<T>::finished, receiver, [watcher, done] {
-        if (watcher->isCanceled())
-            done(std::nullopt);
-        else
-            done(std::optional<T>(watcher->result()));
-        watcher->deleteLater();
-    });
-    watcher->setFuture(future);
 }
 
 } // namespace

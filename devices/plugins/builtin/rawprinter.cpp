@@ -1,26 +1,9 @@
 #include "devices/plugins/builtin/rawprinter.h"
 
 #include "devices/api/devicestext.h"
-
-#include <QFutureWatcher>
-#include <QtConcurrent>
+#include "devices/plugins/builtin/background.h"
 
 namespace fieldcase::devices {
-
-namespace {
-
-template<typename T, typename Done>
-void whenDone(QObject* receiver, QFuture<T> future, Done done)
-{
-    auto* watcher = new QFutureWatcher<T>(receiver);
-    QObject::connect(watcher, &QFutureWatcher<T>::finished, receiver, [watcher, done] {
-        done(watcher->result());
-        watcher->deleteLater();
-    });
-    watcher->setFuture(future);
-}
-
-} // namespace
 
 RawPrinterDevice::RawPrinterDevice(const DeviceInfo& info)
     : PrinterDevice(info)
@@ -60,7 +43,8 @@ void RawPrinterDevice::pollStatus()
     if (m_polling || m_jobsRunning > 0 || !m_transport)
         return;
     m_polling = true;
-    whenDone(this, QtConcurrent::run([t = m_transport] { return t->status(); }),
+    runInBackground(
+        this, [t = m_transport] { return t->status(); },
         [this](const PrinterStatusReport& report) {
             m_polling = false;
             applyStatus(report);
@@ -104,13 +88,17 @@ void RawPrinterDevice::doPrint(quint64 ticket, const PrintJob& job)
     }
     ++m_jobsRunning;
     setState(DeviceState::Busy);
-    whenDone(this, printAsync(m_transport, job.data), [this, ticket](const PrintOutcome& outcome) {
-        --m_jobsRunning;
-        if (m_jobsRunning == 0 && state() == DeviceState::Busy)
-            setState(DeviceState::Ready);
-        pollStatus(); // paper may have run out during the job
-        finishPrint(ticket, outcome);
-    });
+    whenFinished(this, printAsync(m_transport, job.data),
+        [this, ticket](const std::optional<PrintOutcome>& done) {
+            // printAsync's future is never cancelled; a missing result would be a bug, so say
+            // Unknown.
+            const PrintOutcome outcome = done.value_or(PrintOutcome {});
+            --m_jobsRunning;
+            if (m_jobsRunning == 0 && state() == DeviceState::Busy)
+                setState(DeviceState::Ready);
+            pollStatus(); // paper may have run out during the job
+            finishPrint(ticket, outcome);
+        });
 }
 
 void RawPrinterDevice::doSelfTest(int)
@@ -122,7 +110,8 @@ void RawPrinterDevice::doSelfTest(int)
         return;
     }
     // Asks the printer for its status; prints nothing.
-    whenDone(this, QtConcurrent::run([t = m_transport] { return t->status(); }),
+    runInBackground(
+        this, [t = m_transport] { return t->status(); },
         [this](const PrinterStatusReport& report) {
             applyStatus(report);
             SelfTestReport r;

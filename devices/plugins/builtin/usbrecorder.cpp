@@ -1,25 +1,13 @@
 #include "devices/plugins/builtin/usbrecorder.h"
 
 #include "devices/api/devicestext.h"
+#include "devices/plugins/builtin/background.h"
 
-#include <QFutureWatcher>
 #include <QJsonArray>
-#include <QtConcurrent>
 
 namespace fieldcase::devices {
 
 namespace {
-
-template<typename T, typename Work, typename Done>
-void runInBackground(QObject* receiver, Work work, Done done)
-{
-    auto* watcher = new QFutureWatcher<T>(receiver);
-    QObject::connect(watcher, &QFutureWatcher<T>::finished, receiver, [watcher, done] {
-        done(watcher->result());
-        watcher->deleteLater();
-    });
-    watcher->setFuture(QtConcurrent::run(work));
-}
 
 RecordingInfo toInfo(const RecorderInfo& device, const Recording& r)
 {
@@ -66,7 +54,7 @@ void UsbRecorderDevice::poll()
     if (m_polling)
         return;
     m_polling = true;
-    runInBackground<QList<RecorderInfo>>(
+    runInBackground(
         this, [roots = roots()] { return findRecorders(roots); },
         [this](const QList<RecorderInfo>& found) {
             m_polling = false;
@@ -90,7 +78,7 @@ void UsbRecorderDevice::doListRecordings(quint64 ticket)
         return;
     }
     setState(DeviceState::Busy);
-    runInBackground<Result<RecorderListing>>(
+    runInBackground(
         this, [device = *m_recorder] { return devices::listRecordings(device); },
         [this, ticket](const Result<RecorderListing>& listing) {
             if (state() == DeviceState::Busy)
@@ -115,7 +103,7 @@ void UsbRecorderDevice::doSelfTest(int)
         std::optional<Result<RecorderListing>> listing;
     };
     const QStringList searched = roots();
-    runInBackground<Probe>(
+    runInBackground(
         this,
         [searched] {
             Probe p {findRecorders(searched), std::nullopt};

@@ -8,9 +8,9 @@
 #include "devices/plugins/builtin/builtinplugins.h"
 #include "tests/support/cupsharness.h"
 #include "tests/support/tempdir.h"
+#include "tests/support/waitfor.h"
 
 #include <QDir>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QImage>
 #include <QJsonArray>
@@ -73,11 +73,7 @@ SelfTestReport selfTest(Device& device, int budgetMs)
 
 bool waitForState(Device& device, DeviceState state, int ms = 5000)
 {
-    QElapsedTimer t;
-    t.start();
-    while (device.state() != state && t.elapsed() < ms)
-        QTest::qWait(20);
-    return device.state() == state;
+    return test::waitFor([&] { return device.state() == state; }, ms);
 }
 
 } // namespace

@@ -4,8 +4,8 @@
 #include "devices/api/pluginregistry.h"
 #include "devices/plugins/builtin/builtinplugins.h"
 #include "tests/support/tempdir.h"
+#include "tests/support/waitfor.h"
 
-#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
@@ -19,15 +19,6 @@ using namespace fieldcase::devices;
 
 namespace {
 
-bool waitFor(const std::function<bool()>& done, int ms = 5000)
-{
-    QElapsedTimer t;
-    t.start();
-    while (!done() && t.elapsed() < ms)
-        QTest::qWait(20);
-    return done();
-}
-
 // socat pty pair: `app` is the scanner's port as the terminal sees it, `dev` the scanner's side.
 std::unique_ptr<QProcess> startPty(const QString& app, const QString& dev)
 {
@@ -36,7 +27,7 @@ std::unique_ptr<QProcess> startPty(const QString& app, const QString& dev)
         {QStringLiteral("pty,raw,echo=0,link=") + app,
             QStringLiteral("pty,raw,echo=0,link=") + dev});
     REQUIRE(socat->waitForStarted(3000));
-    REQUIRE(waitFor([&] { return QFileInfo::exists(app) && QFileInfo::exists(dev); }));
+    REQUIRE(test::waitFor([&] { return QFileInfo::exists(app) && QFileInfo::exists(dev); }));
     return socat;
 }
 
@@ -73,7 +64,7 @@ TEST_CASE("Serial scanner plugin: whole codes, cable pull and reconnect", "[barc
     // Two codes in one write, one split over two writes, Chinese text in UTF-8.
     type(dev, "FC1|示交罚〔2026〕00001号\r\nABC-123\r\nSPL");
     type(dev, "IT\r\n");
-    REQUIRE(waitFor([&] { return scans.size() == 3; }));
+    REQUIRE(test::waitFor([&] { return scans.size() == 3; }));
     CHECK(scans.at(0).at(0).toString() == QStringLiteral("FC1|示交罚〔2026〕00001号"));
     CHECK(scans.at(1).at(0).toString() == QStringLiteral("ABC-123"));
     CHECK(scans.at(2).at(0).toString() == QStringLiteral("SPLIT"));
@@ -82,14 +73,14 @@ TEST_CASE("Serial scanner plugin: whole codes, cable pull and reconnect", "[barc
     // Cable pulled: the pty disappears, the device reports an error with the port's reason.
     socat->terminate();
     socat->waitForFinished(3000);
-    REQUIRE(waitFor([&] { return scanner->state() == DeviceState::Error; }));
+    REQUIRE(test::waitFor([&] { return scanner->state() == DeviceState::Error; }));
     CHECK_FALSE(scanner->lastError().isEmpty());
 
     // Cable back: the device reopens the port without being restarted.
     socat = startPty(app, dev);
-    REQUIRE(waitFor([&] { return scanner->state() == DeviceState::Ready; }));
+    REQUIRE(test::waitFor([&] { return scanner->state() == DeviceState::Ready; }));
     type(dev, "AGAIN\n");
-    REQUIRE(waitFor([&] { return scans.size() == 4; }));
+    REQUIRE(test::waitFor([&] { return scans.size() == 4; }));
     CHECK(scans.at(3).at(0).toString() == QStringLiteral("AGAIN"));
     socat->terminate();
     socat->waitForFinished(3000);

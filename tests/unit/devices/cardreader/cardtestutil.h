@@ -5,6 +5,7 @@
 #include "devices/cardreader/cardprofile.h"
 #include "tests/support/sourcepacks.h" // Catch2 printing of QString
 #include "tests/support/vpcdcard.h"
+#include "tests/support/waitfor.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -55,15 +56,7 @@ inline void script(test::VpcdCard& card, const char* kind)
 // Runs the event loop until pred() holds or timeoutMs passes.
 inline bool waitUntil(const std::function<bool()>& pred, int timeoutMs = 5000)
 {
-    QElapsedTimer timer;
-    timer.start();
-    while (!pred()) {
-        if (timer.elapsed() > timeoutMs)
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-        QThread::msleep(5);
-    }
-    return true;
+    return test::waitFor(pred, timeoutMs);
 }
 
 } // namespace fieldcase::devices::cardtest

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "devices/gnss/nmeaparser.h"
+#include "tests/support/waitfor.h"
 
 #include <QByteArray>
 #include <QElapsedTimer>
@@ -18,19 +19,10 @@ inline QByteArray sentence(QByteArrayView body)
     return NmeaParser::withChecksum(body) + "\r\n";
 }
 
-// Spins the event loop until `done` holds or the timeout passes (no QTest).
+// Spins the event loop until `done` holds or the timeout passes.
 inline bool waitUntil(const std::function<bool()>& done, int timeoutMs = 5000)
 {
-    QElapsedTimer timer;
-    timer.start();
-    while (!done()) {
-        if (timer.elapsed() > timeoutMs)
-            return false;
-        QEventLoop loop;
-        QTimer::singleShot(10, &loop, &QEventLoop::quit);
-        loop.exec();
-    }
-    return true;
+    return test::waitFor(done, timeoutMs);
 }
 
 } // namespace fieldcase::devices::gnsstest

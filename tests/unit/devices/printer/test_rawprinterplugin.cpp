@@ -5,8 +5,8 @@
 #include "devices/api/pluginregistry.h"
 #include "devices/plugins/builtin/builtinplugins.h"
 #include "tests/support/printsink.h"
+#include "tests/support/waitfor.h"
 
-#include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTest>
@@ -29,15 +29,6 @@ std::unique_ptr<Device> makePrinter(quint16 port)
     INFO((made ? QString() : made.error().message).toStdString());
     REQUIRE(made);
     return std::move(*made);
-}
-
-bool waitFor(const std::function<bool()>& done, int ms = 5000)
-{
-    QElapsedTimer t;
-    t.start();
-    while (!done() && t.elapsed() < ms)
-        QTest::qWait(20);
-    return done();
 }
 
 SelfTestReport selfTest(Device& d)
@@ -63,7 +54,7 @@ TEST_CASE("Raw printer plugin over TCP 9100: printed byte for byte; offline; PDF
     auto* printer = deviceAs<PrinterDevice>(device.get());
     REQUIRE(printer);
     printer->start();
-    REQUIRE(waitFor([&] { return printer->state() == DeviceState::Ready; }));
+    REQUIRE(test::waitFor([&] { return printer->state() == DeviceState::Ready; }));
     CHECK(selfTest(*printer).passed());
 
     QSignalSpy done(printer, &PrinterDevice::printFinished);
@@ -75,7 +66,7 @@ TEST_CASE("Raw printer plugin over TCP 9100: printed byte for byte; offline; PDF
     INFO(outcome.detail.toStdString());
     CHECK(outcome.result == PrintResult::Printed);
     CHECK(outcome.bytesSent == job.size());
-    REQUIRE(waitFor([&] { return sink.finishedJobs() >= 1; }));
+    REQUIRE(test::waitFor([&] { return sink.finishedJobs() >= 1; }));
     // The status polls connect too (TCP has no status channel): the job is the one with data.
     QByteArray received;
     for (const QByteArray& j : sink.jobs())
@@ -94,7 +85,7 @@ TEST_CASE("Raw printer plugin over TCP 9100: printed byte for byte; offline; PDF
     auto dead = makePrinter(deadPort);
     auto* offline = deviceAs<PrinterDevice>(dead.get());
     offline->start();
-    REQUIRE(waitFor([&] { return offline->state() == DeviceState::Absent; }));
+    REQUIRE(test::waitFor([&] { return offline->state() == DeviceState::Absent; }));
     CHECK_FALSE(offline->lastError().isEmpty());
     CHECK_FALSE(selfTest(*offline).passed());
     QSignalSpy failed(offline, &PrinterDevice::printFinished);

@@ -5,9 +5,9 @@
 #include "devices/plugins/builtin/builtinplugins.h"
 #include "tests/support/mediafixture.h"
 #include "tests/support/tempdir.h"
+#include "tests/support/waitfor.h"
 
 #include <QDir>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QSignalSpy>
 #include <QTest>
@@ -17,18 +17,7 @@
 using namespace fieldcase;
 using namespace fieldcase::devices;
 
-namespace {
-
-bool waitFor(const std::function<bool()>& done, int ms = 5000)
-{
-    QElapsedTimer t;
-    t.start();
-    while (!done() && t.elapsed() < ms)
-        QTest::qWait(20);
-    return done();
-}
-
-} // namespace
+namespace { } // namespace
 
 TEST_CASE(
     "USB recorder plugin: absent, then plugged in, listed and self-tested", "[recorder][plugin]")
@@ -47,7 +36,7 @@ TEST_CASE(
     auto* recorder = deviceAs<RecorderDevice>(made->get());
     REQUIRE(recorder);
     recorder->start();
-    REQUIRE(waitFor([&] { return recorder->state() == DeviceState::Absent; }));
+    REQUIRE(test::waitFor([&] { return recorder->state() == DeviceState::Absent; }));
     QSignalSpy failed(recorder, &RecorderDevice::listFailed);
     recorder->listRecordings();
     REQUIRE(failed.wait(2000));
@@ -60,7 +49,7 @@ TEST_CASE(
     id.close();
     test::makeVideo(mount + QStringLiteral("/RECORD/20261121_081500_0001.MP4"), 2);
     test::makeAudio(mount + QStringLiteral("/RECORD/20261121_082000_0002.WAV"), 1);
-    REQUIRE(waitFor([&] { return recorder->state() == DeviceState::Ready; }));
+    REQUIRE(test::waitFor([&] { return recorder->state() == DeviceState::Ready; }));
     CHECK(recorder->status().value(QStringLiteral("deviceId")).toString()
         == QStringLiteral("DSJ0099"));
 
@@ -87,5 +76,5 @@ TEST_CASE(
 
     // Unplugged again.
     QDir(mount).removeRecursively();
-    REQUIRE(waitFor([&] { return recorder->state() == DeviceState::Absent; }));
+    REQUIRE(test::waitFor([&] { return recorder->state() == DeviceState::Absent; }));
 }
