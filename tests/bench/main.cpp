@@ -1,6 +1,6 @@
-// fieldcase_bench: core store benchmarks. One scenario per process (so each has its own peak
-// RSS), one JSON line per scenario on stdout; `report` turns collected lines into the markdown
-// table of docs/benchmarks.md. tests/bench/run.sh drives it.
+// fieldcase_bench: core store and device benchmarks. One scenario per process (so each has its
+// own peak RSS), one JSON line per scenario on stdout; `report` turns collected lines into the
+// markdown table of docs/benchmarks.md. tests/bench/run.sh drives it.
 #include "tests/bench/scenarios.h"
 
 #include <QCommandLineParser>
@@ -106,15 +106,21 @@ int main(int argc, char* argv[])
     // The render scenario measures fonts, which needs a QGuiApplication (no window is shown).
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
+    // The devices scenario lists a recorder through Qt Multimedia: the FFmpeg backend, as the apps
+    // choose it (set before the first multimedia object).
+    if (qEnvironmentVariableIsEmpty("QT_MEDIA_BACKEND"))
+        qputenv("QT_MEDIA_BACKEND", "ffmpeg");
     QGuiApplication app(argc, argv);
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
-        "FieldCase core store benchmarks. Scenarios: append, store, evidence-aes, evidence-sm4, "
-        "rules; "
+        "FieldCase benchmarks. Scenarios: append, store, evidence-aes, evidence-sm4, rules, "
+        "render, "
+        "devices; "
         "each prints one JSON line. `report FILE` prints the markdown table of collected lines."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("scenario"),
-        QStringLiteral("append | store | evidence-aes | evidence-sm4 | rules | render | report"));
+        QStringLiteral(
+            "append | store | evidence-aes | evidence-sm4 | rules | render | devices | report"));
     parser.addPositionalArgument(
         QStringLiteral("file"), QStringLiteral("for report: the JSON lines"));
     const QCommandLineOption quick(QStringLiteral("quick"), QStringLiteral("Small sizes (CI)."));
@@ -152,6 +158,8 @@ int main(int argc, char* argv[])
         return runRules(options);
     if (scenario == QLatin1String("render"))
         return runRender(options);
+    if (scenario == QLatin1String("devices"))
+        return runDevices(options);
     note(QStringLiteral("unknown scenario: ") + scenario);
     return 2;
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs the core store benchmarks and rewrites the results table in docs/benchmarks.md (between
-# <!-- bench:core:begin --> and <!-- bench:core:end -->). See docs/benchmarks.md.
+# Runs the core store and device benchmarks and rewrites the results table in docs/benchmarks.md
+# (between <!-- bench:core:begin --> and <!-- bench:core:end -->). See docs/benchmarks.md.
 #
 #   tests/bench/run.sh            full sizes (several minutes)
 #   tests/bench/run.sh --quick    CI sizes (about a minute); the table says "quick"
@@ -9,6 +9,8 @@
 #   FIELDCASE_BENCH_BUILD_DIR  an existing build tree to use instead of the release preset
 #   FIELDCASE_BENCH_TMP        parent of the scratch directories (default build/bench-tmp);
 #                              must be on a real disk, not tmpfs
+#   FIELDCASE_BENCH_SCENARIOS  run only these scenarios (space-separated); the rows of the others
+#                              are kept from the earlier run, and so is its description
 set -euo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -38,7 +40,7 @@ bin=$(find "$build" -type f -name fieldcase_bench -perm -u+x -print -quit)
 tmp=${FIELDCASE_BENCH_TMP:-$repo/build/bench-tmp}
 mkdir -p "$tmp" build/bench-results
 results=build/bench-results/core-$mode.jsonl
-scenarios=(${FIELDCASE_BENCH_SCENARIOS:-append evidence-aes evidence-sm4 rules render store crash})
+scenarios=(${FIELDCASE_BENCH_SCENARIOS:-append evidence-aes evidence-sm4 rules render store devices crash})
 touch "$results"
 for scenario in "${scenarios[@]}"; do
   grep -Ev "\"scenario\": *\"$scenario\"" "$results" >"$results.tmp" || true
@@ -85,17 +87,28 @@ if [[ -n $(git status --porcelain --untracked-files=no 2>/dev/null) ]]; then
 fi
 fstype=$(findmnt -n -o FSTYPE -T "$tmp" 2>/dev/null || stat -f -c %T "$tmp")
 buildtype=$(sed -n 's/^CMAKE_BUILD_TYPE:[A-Z]*=//p' "$build/CMakeCache.txt" 2>/dev/null || true)
+doc=docs/benchmarks.md
 block=$(mktemp)
 trap 'rm -f "$block"' EXIT
 {
-  echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC'), **$mode** mode, commit \`$commit\`."
-  echo "Machine: $(nproc) cores ($cpu), $mem RAM, $(uname -sr); build ${buildtype:-?};"
-  echo "scratch directory on $fstype. Other builds may have been running at the same time."
+  if [[ -n ${FIELDCASE_BENCH_SCENARIOS:-} ]]; then
+    # Only some scenarios ran: keep the description of the earlier run (without an older note
+    # about these same scenarios) and say which rows are new.
+    names=$(printf '`%s`, ' "${scenarios[@]}")
+    names=${names%, }
+    note="Rows of $names re-measured"
+    awk '/<!-- bench:core:begin -->/ { on = 1; next } on && /^\| Scenario/ { exit } on && NF' "$doc" |
+      grep -vF "$note" || true
+    echo "$note $(date -u '+%Y-%m-%d %H:%M UTC'), **$mode** mode, commit \`$commit\`, build ${buildtype:-?}, $(nproc) cores, scratch on $fstype."
+  else
+    echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC'), **$mode** mode, commit \`$commit\`."
+    echo "Machine: $(nproc) cores ($cpu), $mem RAM, $(uname -sr); build ${buildtype:-?};"
+    echo "scratch directory on $fstype. Other builds may have been running at the same time."
+  fi
   echo
   "$bin" report "$results"
 } >"$block"
 
-doc=docs/benchmarks.md
 grep -q '<!-- bench:core:begin -->' "$doc" && grep -q '<!-- bench:core:end -->' "$doc" || {
   echo "$doc lacks the bench:core markers" >&2
   exit 1

@@ -17,5 +17,8 @@ namespace fieldcase::bench {
 [[nodiscard]] int runRules(const BenchOptions& options);
 // Layout + PDF and layout + ESC/P-K of 当场行政处罚决定书 and a 3-page 询问笔录.
 [[nodiscard]] int runRender(const BenchOptions& options);
+// NMEA parse rate, sentence-to-fix latency over TCP, recorder import of a large video against
+// openssl, barcode decode per 1080p frame.
+[[nodiscard]] int runDevices(const BenchOptions& options);
 
 } // namespace fieldcase::bench
