@@ -108,7 +108,8 @@ QJsonObject eventPosition(const GnssFix& fix)
     QJsonObject o {{QLatin1String("lat"), fix.latitude}, {QLatin1String("lon"), fix.longitude},
         {QLatin1String("satellites"), fix.satellitesUsed},
         {QLatin1String("source"),
-            fix.simulated ? QStringLiteral("simulator") : QStringLiteral("gnss:") + fix.sourceTalker}};
+            fix.simulated ? QStringLiteral("simulator")
+                          : QStringLiteral("gnss:") + fix.sourceTalker}};
     if (fix.altitudeM)
         o.insert(QLatin1String("altitudeM"), *fix.altitudeM);
     if (fix.utc.isValid())

@@ -127,7 +127,8 @@ PrinterStatusReport lpStatusFromBits(int status, bool parallelPort)
     if (status & LP_POUTPA)
         return {PrinterStatus::PaperOut, DevicesText::tr("out of paper")};
     if (!(status & LP_PSELECD))
-        return {PrinterStatus::Offline, DevicesText::tr("offline (switched off-line at the printer)")};
+        return {
+            PrinterStatus::Offline, DevicesText::tr("offline (switched off-line at the printer)")};
     if (!(status & LP_PERRORP)) // active low
         return {PrinterStatus::Error, DevicesText::tr("the printer reports an error")};
     if (parallelPort && !(status & LP_PBUSY)) // inverted in the status register
