@@ -465,32 +465,10 @@ void measureImport(Report& report, const BenchOptions& options, const QJsonObjec
     }
 
     const double oursMBps = mb / median(ours);
-    Report::Row row;
-    row.metric = QStringLiteral("importRecording %1 MiB raw 1080p AVI, aes-256-gcm")
-                     .arg(double(size) / double(1 << 20), 0, 'f', 0);
-    row.value = oursMBps;
-    row.unit = QStringLiteral("MB/s");
-    if (!theirs.empty()) {
-        const double theirMBps = mb / median(theirs);
-        row.baseline = theirMBps;
-        row.baselineLabel = QStringLiteral("openssl dgst -sm3 + enc -aes-256-ctr");
-        row.ratio = 100 * oursMBps / theirMBps;
-        row.ratioKind = QStringLiteral("%");
-        row.goal = QStringLiteral("≥ 80 %");
-        row.goalMet = *row.ratio >= 80;
-    }
-    report.addRow(row);
-    if (!theirsToDisk.empty()) {
-        Report::Row disk;
-        disk.metric = QStringLiteral("context: same, openssl writing to a file + fsync");
-        disk.value = oursMBps;
-        disk.unit = row.unit;
-        disk.baseline = mb / median(theirsToDisk);
-        disk.baselineLabel = QStringLiteral("openssl … -out FILE, fsync");
-        disk.ratio = 100 * oursMBps / *disk.baseline;
-        disk.ratioKind = QStringLiteral("%");
-        report.addRow(disk);
-    }
+    addIngestRows(report,
+        QStringLiteral("importRecording %1 MiB raw 1080p AVI, aes-256-gcm")
+            .arg(double(size) / double(1 << 20), 0, 'f', 0),
+        oursMBps, mb, theirs, theirsToDisk, QStringLiteral("openssl dgst -sm3 + enc -aes-256-ctr"));
     if (auto plain = writeAndSync(dir.file(QStringLiteral("disk.bin")), size))
         report.addValue(QStringLiteral("context: plain write + fsync, same size and disk"),
             mb / *plain, QStringLiteral("MB/s"));

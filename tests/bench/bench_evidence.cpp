@@ -147,33 +147,11 @@ int runEvidence(const BenchOptions& options, CipherSuite suite)
     }
 
     const double oursMBps = mb / median(ours);
-    Report::Row row;
-    row.metric
-        = QStringLiteral("attachEvidence %1 MiB, %2").arg(size >> 20).arg(cipherSuiteName(suite));
-    row.value = oursMBps;
-    row.unit = QStringLiteral("MB/s");
-    if (!theirs.empty()) {
-        const double theirMBps = mb / median(theirs);
-        row.baseline = theirMBps;
-        row.baselineLabel = aes ? QStringLiteral("openssl dgst -sm3 + enc -aes-256-ctr")
-                                : QStringLiteral("openssl dgst -sm3 + enc -sm4-ctr + mac HMAC-SM3");
-        row.ratio = 100 * oursMBps / theirMBps;
-        row.ratioKind = QStringLiteral("%");
-        row.goal = QStringLiteral("≥ 80 %");
-        row.goalMet = *row.ratio >= 80;
-    }
-    report.addRow(row);
-    if (!theirsToDisk.empty()) {
-        Report::Row disk;
-        disk.metric = QStringLiteral("context: same, openssl writing to a file + fsync");
-        disk.value = oursMBps;
-        disk.unit = row.unit;
-        disk.baseline = mb / median(theirsToDisk);
-        disk.baselineLabel = QStringLiteral("openssl … -out FILE, fsync");
-        disk.ratio = 100 * oursMBps / *disk.baseline;
-        disk.ratioKind = QStringLiteral("%");
-        report.addRow(disk);
-    }
+    addIngestRows(report,
+        QStringLiteral("attachEvidence %1 MiB, %2").arg(size >> 20).arg(cipherSuiteName(suite)),
+        oursMBps, mb, theirs, theirsToDisk,
+        aes ? QStringLiteral("openssl dgst -sm3 + enc -aes-256-ctr")
+            : QStringLiteral("openssl dgst -sm3 + enc -sm4-ctr + mac HMAC-SM3"));
     auto disk = writeAndSync(dir.file(QStringLiteral("disk.bin")), size);
     if (disk)
         report.addValue(QStringLiteral("context: plain write + fsync, same size and disk"),

@@ -109,4 +109,35 @@ Result<double> writeAndSync(const QString& path, qint64 n)
     return seconds;
 }
 
+void addIngestRows(Report& report, const QString& metric, double oursMBps, double mb,
+    const std::vector<double>& theirs, const std::vector<double>& theirsToDisk,
+    const QString& baselineLabel)
+{
+    Report::Row row;
+    row.metric = metric;
+    row.value = oursMBps;
+    row.unit = QStringLiteral("MB/s");
+    if (!theirs.empty()) {
+        const double theirMBps = mb / median(theirs);
+        row.baseline = theirMBps;
+        row.baselineLabel = baselineLabel;
+        row.ratio = 100 * oursMBps / theirMBps;
+        row.ratioKind = QStringLiteral("%");
+        row.goal = QStringLiteral("≥ 80 %");
+        row.goalMet = *row.ratio >= 80;
+    }
+    report.addRow(row);
+    if (!theirsToDisk.empty()) {
+        Report::Row disk;
+        disk.metric = QStringLiteral("context: same, openssl writing to a file + fsync");
+        disk.value = oursMBps;
+        disk.unit = row.unit;
+        disk.baseline = mb / median(theirsToDisk);
+        disk.baselineLabel = QStringLiteral("openssl … -out FILE, fsync");
+        disk.ratio = 100 * oursMBps / *disk.baseline;
+        disk.ratioKind = QStringLiteral("%");
+        report.addRow(disk);
+    }
+}
+
 } // namespace fieldcase::bench

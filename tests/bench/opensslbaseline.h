@@ -5,6 +5,7 @@
 
 #include "core/crypto/cipher.h"
 #include "core/util/result.h"
+#include "tests/bench/benchutil.h"
 
 #include <QJsonArray>
 #include <QString>
@@ -33,5 +34,12 @@ struct OpensslRun
 [[nodiscard]] Result<double> writeAndSync(const QString& path, qint64 n);
 
 [[nodiscard]] QJsonArray jsonArray(const std::vector<double>& values);
+
+// Adds the ingest row (our MB/s against openssl's to /dev/null, goal ≥ 80 %) and, when measured,
+// the context row against openssl writing a file + fsync. theirs/theirsToDisk are seconds for mb
+// megabytes; an empty list leaves that comparison out.
+void addIngestRows(Report& report, const QString& metric, double oursMBps, double mb,
+    const std::vector<double>& theirs, const std::vector<double>& theirsToDisk,
+    const QString& baselineLabel);
 
 } // namespace fieldcase::bench
