@@ -11,11 +11,15 @@ void loadDevicePlugins(devices::PluginRegistry& registry)
 {
     devices::registerBuiltinDevicePlugins();
     registry.addStaticPlugins();
-    QString buildTree;
+    QStringList dirs = devices::PluginRegistry::defaultDirectories();
+    // A binary that is not in a bin/ next to lib/ (a test in the build tree) falls back to the
+    // build tree's plugin folder; an installed one never looks there.
 #ifdef FIELDCASE_BUILD_PLUGIN_DIR
-    buildTree = QStringLiteral(FIELDCASE_BUILD_PLUGIN_DIR);
+    if (std::none_of(
+            dirs.begin(), dirs.end(), [](const QString& d) { return QFileInfo::exists(d); }))
+        dirs.append(QStringLiteral(FIELDCASE_BUILD_PLUGIN_DIR));
 #endif
-    for (const QString& dir : devices::PluginRegistry::defaultDirectories(buildTree))
+    for (const QString& dir : dirs)
         registry.scanDirectory(dir);
 }
 
