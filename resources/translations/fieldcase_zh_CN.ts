@@ -4164,6 +4164,45 @@
     </message>
 </context>
 <context>
+    <name>Sync</name>
+    <message>
+        <source>The network library could not start</source>
+        <translation>网络组件无法启动</translation>
+    </message>
+    <message>
+        <source>The terminal&apos;s certificate files are missing (%1); enrol the terminal again</source>
+        <translation>终端证书文件缺失（%1）；请重新注册终端</translation>
+    </message>
+    <message>
+        <source>The centre sent more than %1 bytes; the answer was refused</source>
+        <translation>中心返回的数据超过 %1 字节，已拒收</translation>
+    </message>
+    <message>
+        <source>The server is not the provincial centre: its certificate is not from the centre&apos;s authority. Nothing was sent. If this persists, the connection may be intercepted; tell county IT</source>
+        <translation>对方不是省级中心：其证书并非由中心的证书机构签发。未发送任何数据。如持续出现，连接可能被劫持，请告知县级信息化人员</translation>
+    </message>
+    <message>
+        <source>The terminal&apos;s certificate cannot be used; enrol the terminal again</source>
+        <translation>终端证书无法使用；请重新注册终端</translation>
+    </message>
+    <message>
+        <source>The centre cannot be reached; sync will try again</source>
+        <translation>无法连接中心；稍后将自动重试同步</translation>
+    </message>
+    <message>
+        <source>The centre refused this terminal&apos;s certificate; enrol the terminal again or call county IT</source>
+        <translation>中心拒绝了本终端的证书；请重新注册终端或联系县级信息化人员</translation>
+    </message>
+    <message>
+        <source>The centre&apos;s address is not valid</source>
+        <translation>中心地址无效</translation>
+    </message>
+    <message>
+        <source>The connection to the centre broke; sync will try again</source>
+        <translation>与中心的连接中断；稍后将自动重试同步</translation>
+    </message>
+</context>
+<context>
     <name>Terminal</name>
     <message>
         <source>FieldCase headless demo (no display found)</source>

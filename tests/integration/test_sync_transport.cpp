@@ -1,0 +1,104 @@
+// The sync client's HTTPS transport on real TLS: mutual TLS with the pinned centre CA works; a
+// server with a certificate from another CA (interception) is refused before anything is sent;
+// a terminal certificate the server does not accept is reported as such; an unreachable centre,
+// an oversized answer and missing certificate files each get their own failure and message.
+#include "sync/transport/curltransport.h"
+#include "tests/support/testpki.h"
+
+#include <QTcpServer>
+
+#include <catch2/catch.hpp>
+
+using namespace fieldcase;
+using namespace fieldcase::sync;
+
+namespace {
+
+TlsConfig terminalTls(const test::TestPki& pki, const QString& client = QStringLiteral("client"))
+{
+    return {pki.cert(QStringLiteral("ca")), pki.cert(client), pki.key(client)};
+}
+
+} // namespace
+
+TEST_CASE("HTTPS transport: mutual TLS, pinned CA, refusals with reasons", "[sync][tls]")
+{
+    test::TestPki pki;
+    INFO(pki.error().toStdString());
+    REQUIRE(pki.ok());
+
+    SECTION("the centre and the terminal know each other")
+    {
+        test::TlsStatusServer centre(pki, QStringLiteral("server"));
+        REQUIRE(centre.started());
+        CurlTransport transport(terminalTls(pki));
+        auto r = transport.send({"GET", centre.url()});
+        INFO((r ? QString() : r.error().toString()).toStdString());
+        REQUIRE(r);
+        CHECK(r->status == 200);
+        // s_server's status page names the client certificate it verified.
+        CHECK(r->body.contains("terminal-0001"));
+        // The same transport again: handle reuse works.
+        auto again = transport.send({"GET", centre.url()});
+        REQUIRE(again);
+        CHECK(again->status == 200);
+    }
+    SECTION("a server with another CA's certificate is not the centre")
+    {
+        test::TlsStatusServer mitm(pki, QStringLiteral("rogueServer"));
+        REQUIRE(mitm.started());
+        CurlTransport transport(terminalTls(pki));
+        auto r = transport.send({"POST", mitm.url(), {}, "{\"events\":[]}"});
+        REQUIRE_FALSE(r);
+        CHECK(transportFailureOf(r.error()) == TransportFailure::CentreNotTrusted);
+        CHECK(r.error().message.contains(QStringLiteral("not the provincial centre")));
+    }
+    SECTION("a terminal certificate from another CA is refused by the centre")
+    {
+        test::TlsStatusServer centre(pki, QStringLiteral("server"));
+        REQUIRE(centre.started());
+        CurlTransport transport(terminalTls(pki, QStringLiteral("rogueClient")));
+        auto r = transport.send({"GET", centre.url()});
+        REQUIRE_FALSE(r);
+        INFO(r.error().toString().toStdString());
+        CHECK(transportFailureOf(r.error()) == TransportFailure::ClientRejected);
+    }
+    SECTION("nobody listening: unreachable, retry later")
+    {
+        QTcpServer probe;
+        REQUIRE(probe.listen(QHostAddress::LocalHost));
+        const quint16 port = probe.serverPort();
+        probe.close();
+        CurlTransport transport(terminalTls(pki));
+        auto r = transport.send({"GET", QStringLiteral("https://localhost:%1/").arg(port)});
+        REQUIRE_FALSE(r);
+        CHECK(transportFailureOf(r.error()) == TransportFailure::Unreachable);
+    }
+    SECTION("an answer larger than allowed is refused, not buffered")
+    {
+        test::TlsStatusServer centre(pki, QStringLiteral("server"));
+        REQUIRE(centre.started());
+        CurlTransport transport(terminalTls(pki));
+        HttpRequest request {"GET", centre.url()};
+        request.maxResponseBytes = 64;
+        auto r = transport.send(request);
+        REQUIRE_FALSE(r);
+        CHECK(transportFailureOf(r.error()) == TransportFailure::ResponseTooLarge);
+    }
+    SECTION("missing certificate files: enrol again, nothing is attempted")
+    {
+        CurlTransport transport({pki.cert(QStringLiteral("ca")),
+            QStringLiteral("/nonexistent/client.pem"), pki.key(QStringLiteral("client"))});
+        auto r = transport.send({"GET", QStringLiteral("https://localhost:1/")});
+        REQUIRE_FALSE(r);
+        CHECK(transportFailureOf(r.error()) == TransportFailure::Local);
+        CHECK(r.error().message.contains(QStringLiteral("/nonexistent/client.pem")));
+    }
+    SECTION("plain HTTP is not spoken at all")
+    {
+        CurlTransport transport(terminalTls(pki));
+        auto r = transport.send({"GET", QStringLiteral("http://localhost:1/")});
+        REQUIRE_FALSE(r);
+        CHECK(transportFailureOf(r.error()) == TransportFailure::Local);
+    }
+}
