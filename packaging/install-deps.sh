@@ -36,6 +36,23 @@ case "${FIELDCASE_DEPS:-all}" in
   *) WANT=("${BUILD_PKGS[@]}" "${RUNTIME_PKGS[@]}" "${TEST_PKGS[@]}") ;;
 esac
 
+# Test peers from npm: an independent tus server (@tus/server) for the sync interop tests,
+# pinned by tests/peers/tus/package-lock.json. Needs the machine's Node.js 20 and npm.
+install_test_peers() {
+  [ "${FIELDCASE_DEPS:-all}" = build ] && return 0
+  local dir
+  dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/tests/peers/tus"
+  if [ -d "$dir/node_modules/@tus/server" ]; then
+    return 0
+  fi
+  if ! command -v npm >/dev/null; then
+    echo "install-deps: npm not found; the tus interoperability tests will fail" >&2
+    return 0
+  fi
+  echo "install-deps: installing the tus test peer from npm"
+  npm ci --prefix "$dir" --no-audit --no-fund --loglevel=error >/dev/null
+}
+
 missing=()
 for p in "${WANT[@]}"; do
   # dpkg-query prints "install ok installed" only for a fully installed package.
@@ -46,6 +63,7 @@ done
 
 if [ ${#missing[@]} -eq 0 ]; then
   echo "install-deps: all ${#WANT[@]} packages present"
+  install_test_peers
   exit 0
 fi
 
@@ -59,3 +77,4 @@ $SUDO apt-get update -qq
 # No services start on install here (policy-rc.d); the test harness starts its own daemons.
 $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 echo "install-deps: done"
+install_test_peers

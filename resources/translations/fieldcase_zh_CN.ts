@@ -4201,6 +4201,34 @@
         <source>The connection to the centre broke; sync will try again</source>
         <translation>与中心的连接中断；稍后将自动重试同步</translation>
     </message>
+    <message>
+        <source>The centre closed the connection without answering. If this keeps happening, the centre may not accept this terminal&apos;s certificate; call county IT</source>
+        <translation>中心未作应答即关闭了连接。如反复出现，可能是中心不接受本终端的证书，请联系县级信息化人员</translation>
+    </message>
+    <message>
+        <source>The centre refused the upload (%1: HTTP %2)</source>
+        <translation>中心拒绝了上传（%1：HTTP %2）</translation>
+    </message>
+    <message>
+        <source>The centre created an upload but did not say where</source>
+        <translation>中心已创建上传任务，但未返回其地址</translation>
+    </message>
+    <message>
+        <source>The centre no longer has this upload</source>
+        <translation>中心已不再保留该上传任务</translation>
+    </message>
+    <message>
+        <source>The centre has another offset for this upload</source>
+        <translation>中心记录的该上传任务偏移量与本地不一致</translation>
+    </message>
+    <message>
+        <source>The centre says the uploaded data is damaged (checksum)</source>
+        <translation>中心报告上传的数据已损坏（校验和不符）</translation>
+    </message>
+    <message>
+        <source>Cannot read the file being uploaded</source>
+        <translation>无法读取正在上传的文件</translation>
+    </message>
 </context>
 <context>
     <name>Terminal</name>

@@ -1,0 +1,213 @@
+#include "sync/tus/tusclient.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QUrl>
+
+namespace fieldcase::sync {
+
+namespace {
+
+class SyncText
+{
+    Q_DECLARE_TR_FUNCTIONS(Sync)
+};
+
+constexpr QByteArrayView kTusVersion = "1.0.0";
+
+Error protocolError(const HttpResponse& r, const QString& what)
+{
+    return Error {ErrorCode::Rejected,
+        SyncText::tr("The centre refused the upload (%1: HTTP %2)").arg(what).arg(r.status),
+        QString::fromUtf8(r.body.left(200))};
+}
+
+QStringList splitList(const QByteArray& value)
+{
+    QStringList out;
+    for (const QByteArray& part : value.split(',')) {
+        if (!part.trimmed().isEmpty())
+            out.append(QString::fromLatin1(part.trimmed()));
+    }
+    return out;
+}
+
+bool transient(const Error& e)
+{
+    const TransportFailure f = transportFailureOf(e);
+    return f == TransportFailure::Unreachable || f == TransportFailure::Interrupted
+        || e.code == ErrorCode::Conflict;
+}
+
+} // namespace
+
+TusClient::TusClient(HttpTransport& transport, QString endpoint)
+    : m_transport(transport)
+    , m_endpoint(std::move(endpoint))
+{ }
+
+HttpRequest TusClient::request(const QByteArray& method, const QString& url) const
+{
+    HttpRequest r;
+    r.method = method;
+    r.url = url;
+    r.headers.append({QByteArray("Tus-Resumable"), kTusVersion.toByteArray()});
+    return r;
+}
+
+Result<TusServerInfo> TusClient::discover()
+{
+    auto r = m_transport.send(request("OPTIONS", m_endpoint));
+    if (!r)
+        return fail(r.error());
+    if (r->status != 200 && r->status != 204)
+        return fail(protocolError(*r, QStringLiteral("OPTIONS")));
+    TusServerInfo info;
+    info.versions = splitList(r->header("tus-version"));
+    info.extensions = splitList(r->header("tus-extension"));
+    info.checksumAlgorithms = splitList(r->header("tus-checksum-algorithm"));
+    bool ok = false;
+    const qint64 max = r->header("tus-max-size").toLongLong(&ok);
+    info.maxSize = ok ? max : -1;
+    return info;
+}
+
+Result<QString> TusClient::create(qint64 length, const QList<QPair<QString, QByteArray>>& metadata)
+{
+    HttpRequest r = request("POST", m_endpoint);
+    r.headers.append({"Upload-Length", QByteArray::number(length)});
+    QByteArrayList pairs;
+    for (const auto& [key, value] : metadata)
+        pairs.append(key.toLatin1() + ' ' + value.toBase64());
+    if (!pairs.isEmpty())
+        r.headers.append({"Upload-Metadata", pairs.join(',')});
+    auto response = m_transport.send(r);
+    if (!response)
+        return fail(response.error());
+    if (response->status != 201)
+        return fail(protocolError(*response, QStringLiteral("POST")));
+    const QByteArray location = response->header("location");
+    if (location.isEmpty())
+        return fail(ErrorCode::Rejected,
+            SyncText::tr("The centre created an upload but did not say where"));
+    // Servers may answer with a relative Location (and behind TLS some build http:// ones).
+    return QUrl(m_endpoint).resolved(QUrl(QString::fromUtf8(location))).toString();
+}
+
+Result<qint64> TusClient::offset(const QString& uploadUrl)
+{
+    auto r = m_transport.send(request("HEAD", uploadUrl));
+    if (!r)
+        return fail(r.error());
+    if (r->status == 404 || r->status == 410)
+        return fail(
+            ErrorCode::NotFound, SyncText::tr("The centre no longer has this upload"), uploadUrl);
+    bool ok = false;
+    const qint64 offset = r->header("upload-offset").toLongLong(&ok);
+    if (r->status != 200 || !ok || offset < 0)
+        return fail(protocolError(*r, QStringLiteral("HEAD")));
+    return offset;
+}
+
+Result<qint64> TusClient::patch(const QString& uploadUrl, qint64 offset, QByteArrayView chunk)
+{
+    HttpRequest r = request("PATCH", uploadUrl);
+    r.headers.append({"Upload-Offset", QByteArray::number(offset)});
+    r.headers.append({QByteArray("Content-Type"), QByteArray("application/offset+octet-stream")});
+    if (m_checksum == QLatin1String("sha256")) {
+        r.headers.append({"Upload-Checksum",
+            "sha256 " + QCryptographicHash::hash(chunk, QCryptographicHash::Sha256).toBase64()});
+    }
+    r.body = chunk.toByteArray();
+    auto response = m_transport.send(r);
+    if (!response)
+        return fail(response.error());
+    if (response->status == 409)
+        return fail(ErrorCode::Conflict,
+            SyncText::tr("The centre has another offset for this upload"), uploadUrl);
+    if (response->status == 460)
+        return fail(ErrorCode::Rejected,
+            SyncText::tr("The centre says the uploaded data is damaged (checksum)"), uploadUrl);
+    if (response->status == 404 || response->status == 410)
+        return fail(
+            ErrorCode::NotFound, SyncText::tr("The centre no longer has this upload"), uploadUrl);
+    bool ok = false;
+    const qint64 newOffset = response->header("upload-offset").toLongLong(&ok);
+    if (response->status != 204 || !ok || newOffset < offset || newOffset > offset + chunk.size())
+        return fail(protocolError(*response, QStringLiteral("PATCH")));
+    return newOffset;
+}
+
+Status TusClient::terminate(const QString& uploadUrl)
+{
+    auto r = m_transport.send(request("DELETE", uploadUrl));
+    if (!r)
+        return fail(r.error());
+    if (r->status != 204 && r->status != 404 && r->status != 410)
+        return fail(protocolError(*r, QStringLiteral("DELETE")));
+    return {};
+}
+
+Result<TusUploadReport> TusClient::upload(QIODevice& source, qint64 length, QString uploadUrl,
+    const QList<QPair<QString, QByteArray>>& metadata, TusUploadReport* partial,
+    const std::function<void(qint64)>& progress)
+{
+    TusUploadReport report;
+    report.length = length;
+    auto keep = [&](Error e) {
+        if (partial)
+            *partial = report;
+        return fail(std::move(e));
+    };
+    if (uploadUrl.isEmpty()) {
+        auto created = create(length, metadata);
+        if (!created)
+            return keep(created.error());
+        uploadUrl = *created;
+    }
+    report.uploadUrl = uploadUrl;
+    qint64 at = 0;
+    bool needOffset = true; // a resumed or fresh upload starts from what the server has
+    int failures = 0;
+    QByteArray chunk;
+    while (true) {
+        if (needOffset) {
+            auto o = offset(uploadUrl);
+            if (!o) {
+                if (transient(o.error()) && ++failures < m_maxAttempts)
+                    continue;
+                return keep(o.error());
+            }
+            at = *o;
+            needOffset = false;
+        }
+        if (at >= length)
+            break;
+        if (!source.seek(at))
+            return keep(Error {ErrorCode::Io, SyncText::tr("Cannot read the file being uploaded"),
+                source.errorString()});
+        chunk.resize(qsizetype(std::min(m_chunkSize, length - at)));
+        const qint64 n = source.read(chunk.data(), chunk.size());
+        if (n != chunk.size())
+            return keep(Error {ErrorCode::Io, SyncText::tr("Cannot read the file being uploaded"),
+                source.errorString()});
+        report.bytesSent += n;
+        ++report.patches;
+        auto next = patch(uploadUrl, at, chunk);
+        if (!next) {
+            if (transient(next.error()) && ++failures < m_maxAttempts) {
+                ++report.resumes;
+                needOffset = true;
+                continue;
+            }
+            return keep(next.error());
+        }
+        failures = 0;
+        at = *next;
+        if (progress)
+            progress(at);
+    }
+    return report;
+}
+
+} // namespace fieldcase::sync
