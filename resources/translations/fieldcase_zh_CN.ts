@@ -4229,6 +4229,26 @@
         <source>Cannot read the file being uploaded</source>
         <translation>无法读取正在上传的文件</translation>
     </message>
+    <message>
+        <source>The request signature is not valid: %1</source>
+        <translation>请求签名无效：%1</translation>
+    </message>
+    <message>
+        <source>a field is missing</source>
+        <translation>缺少字段</translation>
+    </message>
+    <message>
+        <source>not signed with the terminal&apos;s enrolled key type</source>
+        <translation>未使用终端注册时的密钥类型签名</translation>
+    </message>
+    <message>
+        <source>its time is %1 s away from the centre&apos;s clock</source>
+        <translation>其时间与中心时钟相差 %1 秒</translation>
+    </message>
+    <message>
+        <source>it does not match the request or the terminal&apos;s key</source>
+        <translation>与请求内容或终端密钥不符</translation>
+    </message>
 </context>
 <context>
     <name>Terminal</name>

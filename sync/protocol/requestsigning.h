@@ -1,0 +1,52 @@
+// Requests signed with the terminal's key, on top of mutual TLS: the centre can tie every request
+// to an enrolled terminal even where its web server cannot see the TLS peer certificate (Qt
+// HttpServer 6.4, stack.md §10), and a request replayed later or altered on the way (by a proxy
+// that terminates TLS) is refused.
+//
+// Header: FieldCase-Signature: terminal=<id>, time=<unix ms>, nonce=<hex>, alg=<sm2-sm3|...>,
+// sig=<base64> Signed string (UTF-8, "\n"-joined): "fieldcase-request-v1", method, path with query,
+// time, nonce, terminal id, hex SM3 of the body.
+#pragma once
+
+#include "core/crypto/keys.h"
+#include "core/util/result.h"
+
+#include <QByteArray>
+#include <QString>
+
+namespace fieldcase::sync {
+
+inline constexpr char kSignatureHeader[] = "FieldCase-Signature";
+
+// The parts of a request that are signed.
+struct SignedRequestParts
+{
+    QByteArray method; // "POST"
+    QByteArray pathAndQuery; // "/v1/events?after=12"
+    QByteArray body;
+};
+
+// The header value for a request signed now by this terminal.
+[[nodiscard]] Result<QByteArray> signRequest(
+    const KeyPair& key, const QString& terminalId, const SignedRequestParts& request, qint64 nowMs);
+
+// What a valid header says.
+struct VerifiedSignature
+{
+    QString terminalId;
+    qint64 timeMs = 0;
+    QByteArray nonce; // for the server's replay cache (unique per terminal within the window)
+};
+
+// Checks a header against the request and the terminal's enrolled public key (looked up by the
+// caller from the terminal id, which parseTerminalId gives before verification). Refused with a
+// reason: malformed, another terminal's key, a time more than windowMs from nowMs, or a signature
+// that does not match the method, path, body or time.
+[[nodiscard]] Result<VerifiedSignature> verifyRequest(const QByteArray& header,
+    const PublicKey& key, const SignedRequestParts& request, qint64 nowMs,
+    qint64 windowMs = 5 * 60 * 1000);
+
+// The terminal id a header claims (unverified), to find its key.
+[[nodiscard]] QString parseTerminalId(const QByteArray& header);
+
+} // namespace fieldcase::sync
