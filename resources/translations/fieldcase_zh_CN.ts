@@ -4249,6 +4249,34 @@
         <source>it does not match the request or the terminal&apos;s key</source>
         <translation>与请求内容或终端密钥不符</translation>
     </message>
+    <message>
+        <source>The centre&apos;s certificate or key cannot be read</source>
+        <translation>无法读取中心的证书或私钥</translation>
+    </message>
+    <message>
+        <source>The centre cannot listen on port %1</source>
+        <translation>中心无法在端口 %1 上监听</translation>
+    </message>
+    <message>
+        <source>Unknown terminal &quot;%1&quot;</source>
+        <translation>未知终端“%1”</translation>
+    </message>
+    <message>
+        <source>This request was already received (replay)</source>
+        <translation>该请求已收到过（重放）</translation>
+    </message>
+    <message>
+        <source>The batch is larger than %1 bytes</source>
+        <translation>该批数据超过 %1 字节</translation>
+    </message>
+    <message>
+        <source>A batch holds 1 to %1 events</source>
+        <translation>每批须含 1 至 %1 条记录</translation>
+    </message>
+    <message>
+        <source>The event was made by another terminal</source>
+        <translation>该记录由其他终端产生</translation>
+    </message>
 </context>
 <context>
     <name>Terminal</name>

@@ -3,7 +3,7 @@ cmake_minimum_required(VERSION 3.25)
 # devices, network or widgets; the device plugin API is Qt Core only, so a vendor's plugin needs
 # nothing else). Inputs: NAME (for messages), LINK_FILE (generated list of the target's link
 # libraries), ALLOWED (comma-separated link libraries), SOURCES_DIR (folder whose files are scanned),
-# FORBIDDEN (regex of include paths it must not use).
+# FORBIDDEN (regex of include paths it must not use), optional EXCLUDE (regex of files not scanned).
 file(READ "${LINK_FILE}" libs)
 string(REPLACE ";" "\n" libs "${libs}")
 string(REPLACE "\n" ";" libs "${libs}")
@@ -20,6 +20,9 @@ foreach(lib IN LISTS libs)
 endforeach()
 
 file(GLOB_RECURSE sources "${SOURCES_DIR}/*.h" "${SOURCES_DIR}/*.cpp")
+if(EXCLUDE)
+  list(FILTER sources EXCLUDE REGEX "${EXCLUDE}")
+endif()
 foreach(src IN LISTS sources)
   file(STRINGS "${src}" hits REGEX "#include[ \t]*[<\"](${FORBIDDEN})")
   foreach(hit IN LISTS hits)
