@@ -757,11 +757,12 @@ bool FaultProxy::checkFaults(Connection& c, int d, qint64 written)
 
 void FaultProxy::reset(Connection& c, bool injected)
 {
+    // Counted before the RST goes out, so a test that saw its client reset also sees the count.
+    if (injected)
+        ++m_resets;
     abortFd(c.client);
     abortFd(c.upstream);
     c.state = Connection::State::Closed;
-    if (injected)
-        ++m_resets;
 }
 
 void FaultProxy::cutAfterFlush(Connection& c, int d)

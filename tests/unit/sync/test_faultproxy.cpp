@@ -556,6 +556,8 @@ TEST_CASE("FaultProxy cutAll and cutAfterBytes reset curl and raw clients", "[sy
         REQUIRE(waitFor([&] { return proxy.counters().bytesDown > 50'000; }, 10000));
         proxy.cutAll();
         CHECK(curl.finish() == 56); // CURLE_RECV_ERROR: "Connection reset by peer"
+        // The proxy thread counts the reset after sending it, so curl may see it first.
+        CHECK(waitFor([&] { return proxy.counters().resets == 1; }));
         const FaultProxy::Counters c = proxy.counters();
         CHECK(c.accepted == 1);
         CHECK(c.resets == 1);
