@@ -4202,10 +4202,6 @@
         <translation>与中心的连接中断；稍后将自动重试同步</translation>
     </message>
     <message>
-        <source>The centre closed the connection without answering. If this keeps happening, the centre may not accept this terminal&apos;s certificate; call county IT</source>
-        <translation>中心未作应答即关闭了连接。如反复出现，可能是中心不接受本终端的证书，请联系县级信息化人员</translation>
-    </message>
-    <message>
         <source>The centre refused the upload (%1: HTTP %2)</source>
         <translation>中心拒绝了上传（%1：HTTP %2）</translation>
     </message>
@@ -4276,6 +4272,10 @@
     <message>
         <source>The event was made by another terminal</source>
         <translation>该记录由其他终端产生</translation>
+    </message>
+    <message>
+        <source>The connection to the centre broke before it answered; sync will try again. If this keeps happening, the centre may not accept this terminal&apos;s certificate; call county IT</source>
+        <translation>与中心的连接在其应答前中断；稍后将自动重试同步。如反复出现，可能是中心不接受本终端的证书，请联系县级信息化人员</translation>
     </message>
 </context>
 <context>

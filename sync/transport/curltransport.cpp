@@ -192,14 +192,16 @@ Result<HttpResponse> CurlTransport::send(const HttpRequest& request)
                              "again or call county IT"),
                 detail));
         }
-        // Some servers (node's https, Qt HttpServer) just close a TLS 1.3 connection whose client
-        // certificate they refuse, which looks like a server dying mid-exchange: retry, but say
-        // what it may mean so a lasting refusal does not look like a bad link.
-        if (rc == CURLE_GOT_NOTHING) {
+        // Some servers (node's https, Qt HttpServer) just close or reset a TLS 1.3 connection
+        // whose client certificate they refuse, which looks like a link dying before the answer:
+        // retry, but say what it may mean so a lasting refusal does not pass for a bad link.
+        if ((rc == CURLE_GOT_NOTHING || rc == CURLE_RECV_ERROR || rc == CURLE_SEND_ERROR)
+            && response.headers.isEmpty()) {
             return fail(failure(TransportFailure::Interrupted,
                 SyncText::tr(
-                    "The centre closed the connection without answering. If this keeps happening, "
-                    "the centre may not accept this terminal's certificate; call county IT"),
+                    "The connection to the centre broke before it answered; sync will try again. "
+                    "If this keeps happening, the centre may not accept this terminal's "
+                    "certificate; call county IT"),
                 detail));
         }
         if (rc == CURLE_UNSUPPORTED_PROTOCOL || rc == CURLE_URL_MALFORMAT)

@@ -60,7 +60,7 @@ QJsonArray receipts(const Result<HttpResponse>& r)
 } // namespace
 
 TEST_CASE(
-    "Centre: signed event batches get per-event receipts; forgeries are refused", "[sync][centre]")
+    "Centre: signed event batches get per-event receipts, forgeries are refused", "[sync][centre]")
 {
     test::TestPki pki;
     REQUIRE(pki.ok());

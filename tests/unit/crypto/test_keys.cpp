@@ -180,7 +180,7 @@ TEST_CASE("PEM round trips keep the key and its algorithm", "[crypto]")
     CHECK(pub->fingerprint() != makeKey(algorithm).publicKey().fingerprint());
 }
 
-TEST_CASE("Keys made by the openssl CLI are recognised; others are refused", "[crypto]")
+TEST_CASE("Keys made by the openssl CLI are recognised, others are refused", "[crypto]")
 {
     test::TempDir dir;
     auto genpkey = [&](const QString& file, QStringList extra) {

@@ -33,7 +33,7 @@ TEST_CASE("Numbers are formatted from the unit's pattern", "[numbering]")
         == QStringLiteral("湘炎交处罚〔2023〕8号"));
 }
 
-TEST_CASE("Issuing consumes numbers in order; voided numbers are never reused", "[numbering]")
+TEST_CASE("Issuing consumes numbers in order, voided numbers are never reused", "[numbering]")
 {
     StoreFixture f;
     f.clock.setNowMs(QDateTime(QDate(2026, 5, 6), QTime(10, 0), Qt::UTC).toMSecsSinceEpoch());
@@ -101,7 +101,7 @@ TEST_CASE("Blocks are checked and an exhausted type is refused clearly", "[numbe
     CHECK_FALSE(f.store->issueDocument(f.single, c, request(QStringLiteral("d3"))));
 }
 
-TEST_CASE("The print journal counts copies; failed prints consume nothing, unknown ones count",
+TEST_CASE("The print journal counts copies, failed prints consume nothing, unknown ones count",
     "[numbering][print]")
 {
     StoreFixture f;

@@ -142,7 +142,7 @@ TEST_CASE("Settings from a profile are checked against the plugin's schema", "[d
     CHECK(refused({{"uri", 5}}).contains("wrong type"));
 }
 
-TEST_CASE("Simulator plugins load from disk; broken plugins are refused with a reason",
+TEST_CASE("Simulator plugins load from disk, broken plugins are refused with a reason",
     "[devices][plugins]")
 {
     PluginRegistry registry;
@@ -396,7 +396,7 @@ TEST_CASE(
     CHECK(scans.at(2).at(0).toString() == "A");
 }
 
-TEST_CASE("Built-in NMEA plugin: a replayed log gives real fixes; a missing port is an error",
+TEST_CASE("Built-in NMEA plugin: a replayed log gives real fixes, a missing port is an error",
     "[devices][plugins][gnss]")
 {
     PluginRegistry registry;

@@ -11,7 +11,7 @@
 using namespace fieldcase;
 using namespace fieldcase::devices;
 
-TEST_CASE("An NMEA log becomes evidence of a case; junk is refused", "[gnss][nmealog]")
+TEST_CASE("An NMEA log becomes evidence of a case, junk is refused", "[gnss][nmealog]")
 {
     test::StoreFixture f;
     const QString caseId = f.openCase();

@@ -164,7 +164,7 @@ TEST_CASE("Unknown and malformed sentences are counted, not applied", "[gnss]")
     CHECK(parser.currentFix().latitude == 0.0);
 }
 
-TEST_CASE("RMC-only receivers still get one fix per epoch; invalid fixes age", "[gnss]")
+TEST_CASE("RMC-only receivers still get one fix per epoch, invalid fixes age", "[gnss]")
 {
     ManualClock clock;
     NmeaParser parser(clock);

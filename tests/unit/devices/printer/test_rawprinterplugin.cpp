@@ -41,7 +41,7 @@ SelfTestReport selfTest(Device& d)
 
 } // namespace
 
-TEST_CASE("Raw printer plugin over TCP 9100: printed byte for byte; offline; PDF refused",
+TEST_CASE("Raw printer plugin over TCP 9100: printed byte for byte, offline, PDF refused",
     "[printer][plugin]")
 {
     QByteArray job;

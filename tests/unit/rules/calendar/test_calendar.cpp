@@ -151,7 +151,7 @@ TEST_CASE("Day kinds follow the State Council notices", "[calendar]")
 }
 
 TEST_CASE(
-    "Every covered notice year keeps 248 working days; provisional 2027 lacks 补假", "[calendar]")
+    "Every covered notice year keeps 248 working days, provisional 2027 lacks 补假", "[calendar]")
 {
     // 365 days − 104 weekend days − 13 statutory days = 248 in 2025 and 2026: 调休 moves days
     // but never changes the total, so a typo in a block or a make-up day shows up here.

@@ -53,7 +53,7 @@ struct Fixture
 
 } // namespace
 
-TEST_CASE("Signed packs import; the version in force on the act date applies", "[packs]")
+TEST_CASE("Signed packs import, the version in force on the act date applies", "[packs]")
 {
     Fixture f;
     const QJsonObject v1 = body(QStringLiteral("t.unit"), QStringLiteral("unit"), 1,

@@ -78,7 +78,7 @@ TEST_CASE("The pack's 超限 rules are data: limits, amounts and rounding come f
     CHECK(r.massFineRef.text.contains(QStringLiteral("每超1000千克罚款500元")));
 }
 
-TEST_CASE("Art 3 mass limits per vehicle class and axle count; exactly at the limit is not over",
+TEST_CASE("Art 3 mass limits per vehicle class and axle count, exactly at the limit is not over",
     "[overlimit]")
 {
     struct Row

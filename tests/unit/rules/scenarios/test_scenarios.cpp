@@ -104,7 +104,7 @@ TEST_CASE("首违不罚 applies only when every condition holds", "[scenarios]")
 }
 
 TEST_CASE(
-    "A seizure is extended once; a second extension is refused; deadlines warn", "[scenarios]")
+    "A seizure is extended once, a second extension is refused, deadlines warn", "[scenarios]")
 {
     test::ReferenceFixture ref;
     const QJsonObject run = runFile(ref, QStringLiteral("seizure-extension.json"));
