@@ -54,13 +54,7 @@ Result<CameraListing> listCameraFolder(
     listing.truncated = walked->truncated;
     for (const WalkEntry& e : walked->files) {
         CameraItem item;
-        item.relativePath = e.relativePath;
-        item.fileName = e.relativePath.section(u'/', -1);
-        std::tie(item.kind, item.mediaType) = mediaKindAndType(item.fileName);
-        item.size = e.size;
-        item.mtimeMs = e.mtimeMs;
-        item.device = e.device;
-        item.inode = e.inode;
+        static_cast<MediaFile&>(item) = MediaFile::fromWalk(e);
         auto fd = openNoFollow(root, e.relativePath, e.device, e.inode);
         if (!fd) {
             listing.skipped.append({e.relativePath, SkipReason::Unreadable, fd.error().message});

@@ -11,16 +11,8 @@
 namespace fieldcase::devices {
 
 // One photo or video on the card.
-struct CameraItem
+struct CameraItem : MediaFile // kind is "photo" or "video"
 {
-    QString relativePath;
-    QString fileName;
-    QString kind; // "photo" or "video"
-    QString mediaType;
-    qint64 size = 0;
-    qint64 mtimeMs = 0;
-    quint64 device = 0;
-    quint64 inode = 0;
     qint64 takenMs = 0; // Unix ms
     TimeSource timeSource = TimeSource::Unknown; // Exif, Container, FileName or FileTime
     std::optional<ExifData> exif; // JPEGs with an EXIF segment

@@ -191,6 +191,19 @@ bool isRecorderMediaName(QStringView fileName)
     return !mediaKindAndType(fileName).first.isEmpty();
 }
 
+MediaFile MediaFile::fromWalk(const WalkEntry& entry)
+{
+    MediaFile f;
+    f.relativePath = entry.relativePath;
+    f.fileName = entry.relativePath.section(u'/', -1);
+    std::tie(f.kind, f.mediaType) = mediaKindAndType(f.fileName);
+    f.size = entry.size;
+    f.mtimeMs = entry.mtimeMs;
+    f.device = entry.device;
+    f.inode = entry.inode;
+    return f;
+}
+
 Result<RecorderListing> listRecordings(const RecorderInfo& device, const ListOptions& options)
 {
     auto walked = walkTree(device.root, options.limits, isRecorderMediaName);
@@ -202,13 +215,7 @@ Result<RecorderListing> listRecordings(const RecorderInfo& device, const ListOpt
     listing.truncated = walked->truncated;
     for (const WalkEntry& e : walked->files) {
         Recording r;
-        r.relativePath = e.relativePath;
-        r.fileName = e.relativePath.section(u'/', -1);
-        std::tie(r.kind, r.mediaType) = mediaKindAndType(r.fileName);
-        r.size = e.size;
-        r.mtimeMs = e.mtimeMs;
-        r.device = e.device;
-        r.inode = e.inode;
+        static_cast<MediaFile&>(r) = MediaFile::fromWalk(e);
         r.officerId = device.officerId;
         r.deviceId = device.deviceId;
         if (const auto named = parseRecorderFileName(r.fileName, options.probe.utcOffsetSeconds)) {

@@ -49,10 +49,10 @@ struct RecorderInfo
 // Every recorder among roots (each a mount point or a folder chosen by the officer).
 [[nodiscard]] QList<RecorderInfo> findRecorders(const QStringList& roots);
 
-// One media file on a recorder.
-struct Recording
+// A media file found by walkTree on a device volume: what recorders and camera cards share.
+struct MediaFile
 {
-    QString relativePath; // below RecorderInfo::root
+    QString relativePath; // below the volume's root
     QString fileName;
     QString kind; // "video", "audio" or "photo" (EvidenceMeta kind)
     QString mediaType; // e.g. video/mp4
@@ -60,6 +60,14 @@ struct Recording
     qint64 mtimeMs = 0;
     quint64 device = 0; // identity at listing time, re-checked at import
     quint64 inode = 0;
+
+    // The walk entry's path, identity and size, with kind and media type from the name.
+    [[nodiscard]] static MediaFile fromWalk(const WalkEntry& entry);
+};
+
+// One media file on a recorder.
+struct Recording : MediaFile
+{
     qint64 startMs = 0; // Unix ms
     qint64 durationMs = -1; // -1 unknown, 0 for stills
     TimeSource startSource = TimeSource::Unknown;

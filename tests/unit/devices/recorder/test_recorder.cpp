@@ -9,6 +9,7 @@
 #include "tests/support/mediafixture.h"
 #include "tests/support/storefixture.h"
 #include "tests/support/tempdir.h"
+#include "tests/support/waitfor.h"
 
 #include <QBuffer>
 #include <QDateTime>
@@ -148,18 +149,11 @@ const Recording& byPath(const RecorderListing& l, const char* relative)
     return none;
 }
 
-// Spins the event loop until done() or timeoutMs.
+// Spins the event loop until done() or timeoutMs (media probing can be slow on a busy machine).
 template<typename F>
 bool waitUntil(F done, int timeoutMs = 20000)
 {
-    QElapsedTimer t;
-    t.start();
-    while (!done() && t.elapsed() < timeoutMs) {
-        QEventLoop loop;
-        QTimer::singleShot(10, &loop, &QEventLoop::quit);
-        loop.exec();
-    }
-    return done();
+    return test::waitFor(done, timeoutMs);
 }
 
 } // namespace
