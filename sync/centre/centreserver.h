@@ -9,6 +9,7 @@
 #include "core/store/casestore.h"
 #include "core/util/clock.h"
 #include "core/util/result.h"
+#include "sync/centre/tusendpoint.h"
 
 #include <QHash>
 #include <QHttpServer>
@@ -29,6 +30,7 @@ public:
         qint64 signatureWindowMs = 5 * 60 * 1000;
         int maxEventsPerBatch = 500;
         qint64 maxBodyBytes = 1 << 20;
+        QString filesDirectory; // evidence uploads (tus); empty: no /v1/files
     };
 
     // store and clock must outlive the server.
@@ -37,17 +39,21 @@ public:
     // Listens on 127.0.0.1 (port 0: a free one); returns the port.
     [[nodiscard]] Result<quint16> listen(quint16 port = 0);
 
+    // The verified terminal id, or an error response (401) in *refusal. A request whose body is
+    // not signed (tus PATCH: the tus checksum and the final hash check cover the bytes) passes
+    // only with allowUnsignedBody.
+    [[nodiscard]] std::optional<QString> authenticate(const QHttpServerRequest& request,
+        QHttpServerResponse* refusal, bool allowUnsignedBody = false);
+
 private:
     QHttpServerResponse postEvents(const QHttpServerRequest& request);
-    // The verified terminal id, or an error response (401) in *refusal.
-    [[nodiscard]] std::optional<QString> authenticate(
-        const QHttpServerRequest& request, QHttpServerResponse* refusal);
 
     CaseStore& m_store;
     const Clock& m_clock;
     Options m_options;
     QHttpServer m_server;
     QHash<QString, QHash<QByteArray, qint64>> m_nonces; // terminal → nonce → time seen
+    std::unique_ptr<TusEndpoint> m_files;
 };
 
 } // namespace fieldcase::sync
