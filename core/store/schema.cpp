@@ -280,6 +280,16 @@ CREATE TRIGGER print_journal_no_delete BEFORE DELETE ON print_journal
   BEGIN SELECT RAISE(ABORT, 'the print journal is append-only'); END;
 )SQL";
 
+// Migration 4: sync progress. An outbox entry is 'pending' until the centre's receipt says it
+// was applied ('sent'), or held as 'rejected' with the centre's reason; a blob's tus upload URL
+// is kept so an upload resumes after a restart; the time of the last attempt and of the receipt
+// are shown on the sync screen.
+constexpr const char* kMigration4 = R"SQL(
+ALTER TABLE outbox ADD COLUMN upload_url TEXT;
+ALTER TABLE outbox ADD COLUMN last_attempt_at INTEGER;
+ALTER TABLE outbox ADD COLUMN confirmed_at INTEGER;
+)SQL";
+
 constexpr std::array<ProjectionTable, 8> kTables {{
     {"cases", "id"},
     {"parties", "case_id, party_id"},
@@ -295,11 +305,12 @@ constexpr std::array<ProjectionTable, 8> kTables {{
 
 std::span<const db::Migration> migrations()
 {
-    static const std::array<db::Migration, 3> list {{
+    static const std::array<db::Migration, 4> list {{
         {1, "event log, outbox, evidence manifest, audit log, projections",
             migration1Sql().c_str()},
         {2, "document number blocks", kMigration2},
         {3, "print journal", kMigration3},
+        {4, "sync progress", kMigration4},
     }};
     return list;
 }
