@@ -106,7 +106,6 @@ Result<quint16> CentreServer::listen(quint16 port)
 std::optional<QString> CentreServer::authenticate(
     const QHttpServerRequest& request, QHttpServerResponse* refusal, bool allowUnsignedBody)
 {
-    Q_UNUSED(allowUnsignedBody); // TODO(tus): verifyRequest learns unsigned bodies
     const QByteArray header = request.value(kSignatureHeader);
     const QString terminal = parseTerminalId(header);
     auto st = m_store.database().prepare("SELECT public_key_pem FROM terminals WHERE id = ?");
@@ -133,6 +132,15 @@ std::optional<QString> CentreServer::authenticate(
     if (!verified) {
         *refusal = errorResponse(
             "signature", verified.error().message, QHttpServerResponse::StatusCode::Unauthorized);
+        return std::nullopt;
+    }
+    // body=unsigned is only for tus PATCH, whose bytes the tus checksum and the final hash check
+    // cover; anywhere else an unsigned body could be swapped by a TLS-terminating proxy.
+    if (verified->unsignedBody && !allowUnsignedBody) {
+        *refusal = errorResponse("signature",
+            SyncText::tr("The request signature does not cover the body; this resource needs a "
+                         "signed body"),
+            QHttpServerResponse::StatusCode::Unauthorized);
         return std::nullopt;
     }
     // A replay inside the window: the same nonce twice. Old nonces are forgotten once outside it.

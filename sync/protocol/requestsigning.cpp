@@ -15,12 +15,17 @@ class SyncText
     Q_DECLARE_TR_FUNCTIONS(Sync)
 };
 
-QByteArray signedString(
-    const SignedRequestParts& r, qint64 timeMs, const QByteArray& nonce, const QString& terminal)
+constexpr char kUnsignedPayload[] = "UNSIGNED-PAYLOAD";
+
+// The body line is part of what is signed, so a body=unsigned signature stripped of that field
+// (to pass it off as covering the body) no longer verifies.
+QByteArray signedString(const SignedRequestParts& r, qint64 timeMs, const QByteArray& nonce,
+    const QString& terminal, BodySigning body)
 {
     return QByteArrayList {"fieldcase-request-v1", r.method.toUpper(), r.pathAndQuery,
         QByteArray::number(timeMs), nonce, terminal.toUtf8(),
-        Hasher::hash(HashAlgorithm::Sm3, r.body).toHex()}
+        body == BodySigning::Unsigned ? QByteArray(kUnsignedPayload)
+                                      : Hasher::hash(HashAlgorithm::Sm3, r.body).toHex()}
         .join('\n');
 }
 
@@ -44,15 +49,16 @@ Error refused(const QString& why)
 
 } // namespace
 
-Result<QByteArray> signRequest(
-    const KeyPair& key, const QString& terminalId, const SignedRequestParts& request, qint64 nowMs)
+Result<QByteArray> signRequest(const KeyPair& key, const QString& terminalId,
+    const SignedRequestParts& request, qint64 nowMs, BodySigning body)
 {
     const QByteArray nonce = randomBytes(16).toHex();
-    auto signature = key.sign(signedString(request, nowMs, nonce, terminalId));
+    auto signature = key.sign(signedString(request, nowMs, nonce, terminalId, body));
     if (!signature)
         return fail(signature.error());
     return "terminal=" + terminalId.toUtf8() + ", time=" + QByteArray::number(nowMs)
         + ", nonce=" + nonce + ", alg=" + signatureAlgorithmName(key.algorithm()).toLatin1()
+        + (body == BodySigning::Unsigned ? QByteArray(", body=unsigned") : QByteArray())
         + ", sig=" + signature->toBase64();
 }
 
@@ -75,13 +81,17 @@ Result<VerifiedSignature> verifyRequest(const QByteArray& header, const PublicKe
         return fail(refused(SyncText::tr("a field is missing")));
     if (f.value("alg") != signatureAlgorithmName(key.algorithm()).toLatin1())
         return fail(refused(SyncText::tr("not signed with the terminal's enrolled key type")));
+    if (f.contains("body") && f.value("body") != "unsigned")
+        return fail(refused(SyncText::tr("a field is malformed")));
+    v.unsignedBody = f.value("body") == "unsigned";
     if (std::abs(nowMs - v.timeMs) > windowMs) {
         // Outside the window a captured request could be replayed; inside it the nonce cache
         // of the server catches a replay.
         return fail(refused(SyncText::tr("its time is %1 s away from the centre's clock")
                                 .arg((nowMs - v.timeMs) / 1000)));
     }
-    if (!key.verify(signedString(request, v.timeMs, v.nonce, v.terminalId), sig))
+    const BodySigning body = v.unsignedBody ? BodySigning::Unsigned : BodySigning::Signed;
+    if (!key.verify(signedString(request, v.timeMs, v.nonce, v.terminalId, body), sig))
         return fail(refused(SyncText::tr("it does not match the request or the terminal's key")));
     return v;
 }

@@ -81,3 +81,53 @@ TEST_CASE("Signed requests verify, and every alteration is refused", "[sync][sig
     REQUIRE_FALSE(v);
     CHECK(v.error().message.contains(QStringLiteral("key type")));
 }
+
+TEST_CASE("A signature may leave the body unsigned, and says so", "[sync][signing]")
+{
+    auto key = KeyPair::generate(SignatureAlgorithm::Sm2Sm3);
+    REQUIRE(key);
+    const qint64 now = 1'795'000'000'000;
+    const SignedRequestParts request {"PATCH", "/v1/files/0a1b", "chunk bytes"};
+    auto header
+        = signRequest(*key, QStringLiteral("terminal-0001"), request, now, BodySigning::Unsigned);
+    REQUIRE(header);
+    CHECK(header->contains("body=unsigned"));
+
+    // Any body verifies (the tus checksum covers it), and the verifier is told.
+    SignedRequestParts otherBody = request;
+    otherBody.body = "other bytes";
+    for (const SignedRequestParts& r : {request, otherBody}) {
+        auto v = verifyRequest(*header, key->publicKey(), r, now);
+        INFO((v ? QString() : v.error().message).toStdString());
+        REQUIRE(v);
+        CHECK(v->unsignedBody);
+    }
+    // Method, path and time are still covered.
+    SignedRequestParts path = request;
+    path.pathAndQuery = "/v1/files/ffff";
+    CHECK_FALSE(verifyRequest(*header, key->publicKey(), path, now));
+    SignedRequestParts method = request;
+    method.method = "DELETE";
+    CHECK_FALSE(verifyRequest(*header, key->publicKey(), method, now));
+
+    // Removing body=unsigned to pass the signature off as covering the body breaks it.
+    QByteArray stripped = *header;
+    stripped.replace(", body=unsigned", "");
+    auto downgraded = verifyRequest(stripped, key->publicKey(), request, now);
+    REQUIRE_FALSE(downgraded);
+    CHECK(downgraded.error().message.contains(QStringLiteral("does not match")));
+    // Adding it to a signature over the body breaks it too, and an unknown value is malformed.
+    auto full = signRequest(*key, QStringLiteral("terminal-0001"), request, now);
+    REQUIRE(full);
+    auto v = verifyRequest(*full, key->publicKey(), request, now);
+    REQUIRE(v);
+    CHECK_FALSE(v->unsignedBody);
+    QByteArray added = *full;
+    added.replace(", sig=", ", body=unsigned, sig=");
+    CHECK_FALSE(verifyRequest(added, key->publicKey(), request, now));
+    QByteArray odd = *header;
+    odd.replace("body=unsigned", "body=maybe");
+    auto malformed = verifyRequest(odd, key->publicKey(), request, now);
+    REQUIRE_FALSE(malformed);
+    CHECK(malformed.error().message.contains(QStringLiteral("malformed")));
+}
