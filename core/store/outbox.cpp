@@ -37,8 +37,7 @@ std::string selectSql(const char* where)
 Outbox::Outbox(db::Database& db, const Clock& clock)
     : m_db(db)
     , m_clock(clock)
-{
-}
+{ }
 
 Result<QList<OutboxEntry>> Outbox::pending(const QString& kind, int limit)
 {
@@ -188,7 +187,7 @@ Status Outbox::setState(const QString& key, const QString& value)
                           "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
     if (!st)
         return fail(std::move(st.error()));
-    (*st)->bindAll(QStringLiteral("sync.") + key, value);
+    (*st)->bindAll(QStringLiteral("sync.") + key, value.isNull() ? QStringLiteral("") : value);
     return (*st)->run();
 }
 

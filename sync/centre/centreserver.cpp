@@ -8,6 +8,7 @@
 #include <QSslConfiguration>
 #include <QSslKey>
 #include <QTcpServer>
+#include <QUrlQuery>
 
 namespace fieldcase::sync {
 
@@ -69,20 +70,53 @@ CentreServer::CentreServer(CaseStore& store, const Clock& clock, Options options
     , m_clock(clock)
     , m_options(std::move(options))
 {
-    m_server.route(QStringLiteral("/v1/events"), QHttpServerRequest::Method::Post,
+    installRoutes();
+}
+
+CentreServer::CentreServer(
+    CaseStore& store, CentreStore& records, const Clock& clock, Options options, QObject* parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_records(&records)
+    , m_clock(clock)
+    , m_options(std::move(options))
+{
+    installRoutes();
+}
+
+CentreServer::~CentreServer() = default;
+
+void CentreServer::installRoutes()
+{
+    using Method = QHttpServerRequest::Method;
+    m_server.route(QStringLiteral("/v1/events"), Method::Post,
         [this](const QHttpServerRequest& request) { return postEvents(request); });
+    if (m_records) {
+        m_server.route(QStringLiteral("/v1/events"), Method::Get,
+            [this](const QHttpServerRequest& request) { return getEvents(request); });
+        m_server.route(QStringLiteral("/v1/number-blocks"), Method::Post,
+            [this](const QHttpServerRequest& request) { return postNumberBlock(request); });
+        m_server.route(QStringLiteral("/v1/heartbeat"), Method::Post,
+            [this](const QHttpServerRequest& request) { return postHeartbeat(request); });
+        m_server.route(QStringLiteral("/v1/packs"), Method::Get,
+            [this](const QHttpServerRequest& request) { return getPacks(request); });
+        m_server.route(QStringLiteral("/v1/packs/<arg>/<arg>"), Method::Get,
+            [this](const QString& id, const QString& version, const QHttpServerRequest& request) {
+                return getPack(id, version, request);
+            });
+    }
     if (!m_options.filesDirectory.isEmpty()) {
         m_files = std::make_unique<TusEndpoint>(
             TusEndpoint::Options {m_options.filesDirectory},
             [this](const QHttpServerRequest& request, QHttpServerResponse* refusal) {
                 return authenticate(request, refusal, /*allowUnsignedBody=*/true);
             },
-            [](const CompletedUpload&) -> Status { return {}; });
+            [this](const CompletedUpload& upload) { return verifyEvidence(upload); });
         m_files->install(m_server);
     }
 }
 
-Result<quint16> CentreServer::listen(quint16 port)
+Result<QSslConfiguration> CentreServer::tlsConfiguration() const
 {
     QFile certFile(m_options.certFile);
     QFile keyFile(m_options.keyFile);
@@ -92,12 +126,43 @@ Result<quint16> CentreServer::listen(quint16 port)
     QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
     tls.setLocalCertificate(QSslCertificate(certFile.readAll(), QSsl::Pem));
     tls.setPrivateKey(QSslKey(keyFile.readAll(), QSsl::Ec, QSsl::Pem));
-    tls.setCaCertificates(QSslCertificate::fromPath(m_options.clientCaFile, QSsl::Pem));
-    // Terminals must present a certificate from the centre's CA (stack.md §10: 6.4 API).
-    tls.setPeerVerifyMode(QSslSocket::VerifyPeer);
     tls.setProtocol(QSsl::TlsV1_2OrLater);
-    m_server.sslSetup(tls);
-    const quint16 bound = m_server.listen(QHostAddress::LocalHost, port);
+    return tls;
+}
+
+Result<quint16> CentreServer::listen(quint16 port)
+{
+    auto tls = tlsConfiguration();
+    if (!tls)
+        return fail(std::move(tls.error()));
+    tls->setCaCertificates(QSslCertificate::fromPath(m_options.clientCaFile, QSsl::Pem));
+    // Terminals must present a certificate from the centre's CA (stack.md §10: 6.4 API).
+    tls->setPeerVerifyMode(QSslSocket::VerifyPeer);
+    m_server.sslSetup(*tls);
+    const quint16 bound = m_server.listen(m_options.address, port);
+    if (bound == 0)
+        return fail(ErrorCode::Io, SyncText::tr("The centre cannot listen on port %1").arg(port));
+    return bound;
+}
+
+Result<quint16> CentreServer::listenForEnrolment(quint16 port)
+{
+    if (!m_records)
+        return fail(
+            ErrorCode::InvalidArgument, SyncText::tr("Enrolment needs the centre's records"));
+    auto ca = CertificateAuthority::load(m_options.terminalCaCertFile, m_options.terminalCaKeyFile);
+    if (!ca)
+        return fail(std::move(ca.error()));
+    m_ca = std::make_unique<CertificateAuthority>(std::move(*ca));
+    auto tls = tlsConfiguration();
+    if (!tls)
+        return fail(std::move(tls.error()));
+    tls->setPeerVerifyMode(QSslSocket::VerifyNone); // the terminal has no certificate yet
+    m_enrolServer = std::make_unique<QHttpServer>();
+    m_enrolServer->route(QStringLiteral("/v1/enrol"), QHttpServerRequest::Method::Post,
+        [this](const QHttpServerRequest& request) { return postEnrol(request); });
+    m_enrolServer->sslSetup(*tls);
+    const quint16 bound = m_enrolServer->listen(m_options.address, port);
     if (bound == 0)
         return fail(ErrorCode::Io, SyncText::tr("The centre cannot listen on port %1").arg(port));
     return bound;
@@ -205,6 +270,15 @@ QHttpServerResponse CentreServer::postEvents(const QHttpServerRequest& request)
     }
     for (qsizetype i = 0; i < outcomes->size(); ++i) {
         const ImportOutcome& o = outcomes->at(i);
+        // Route what the centre now holds to the terminals that follow its case. A duplicate is
+        // routed again: it repairs routes a crash between the import and here may have missed.
+        if (m_records && o.kind != ImportOutcome::Kind::Rejected) {
+            auto routed = m_records->route(
+                events.at(i), [this](const QString& caseId) { return m_store.caseEvents(caseId); });
+            if (!routed)
+                return errorResponse("store", routed.error().message,
+                    QHttpServerResponse::StatusCode::ServiceUnavailable);
+        }
         QJsonObject receipt {{QStringLiteral("id"), o.eventId},
             {QStringLiteral("status"), QLatin1String(outcomeName(o.kind))}};
         if (!o.reason.isEmpty())
@@ -212,6 +286,334 @@ QHttpServerResponse CentreServer::postEvents(const QHttpServerRequest& request)
         receipts[indexOf.at(i)] = receipt;
     }
     return QHttpServerResponse(QJsonObject {{QStringLiteral("receipts"), receipts}});
+}
+
+namespace {
+
+QJsonObject bodyObject(const QHttpServerRequest& request, bool* ok)
+{
+    QJsonParseError error {};
+    const QJsonDocument doc = QJsonDocument::fromJson(request.body(), &error);
+    *ok = error.error == QJsonParseError::NoError && doc.isObject();
+    return doc.object();
+}
+
+QHttpServerResponse badRequest(const QString& reason)
+{
+    return errorResponse("bad-request", reason, QHttpServerResponse::StatusCode::BadRequest);
+}
+
+QHttpServerResponse storeFailure(const Error& error)
+{
+    return errorResponse(
+        "store", error.message, QHttpServerResponse::StatusCode::ServiceUnavailable);
+}
+
+} // namespace
+
+QHttpServerResponse CentreServer::getEvents(const QHttpServerRequest& request)
+{
+    QHttpServerResponse refusal(QHttpServerResponse::StatusCode::Unauthorized);
+    const auto terminal = authenticate(request, &refusal);
+    if (!terminal)
+        return refusal;
+    const QUrlQuery query(request.url());
+    bool ok = true;
+    const QString afterText = query.queryItemValue(QStringLiteral("after"));
+    const qint64 after = afterText.isEmpty() ? 0 : afterText.toLongLong(&ok);
+    if (!ok || after < 0)
+        return badRequest(SyncText::tr("The cursor \"%1\" is not valid").arg(afterText));
+    int limit = query.queryItemValue(QStringLiteral("limit")).toInt(&ok);
+    if (!ok || limit <= 0 || limit > m_options.pullLimit)
+        limit = m_options.pullLimit;
+    auto page = m_records->deliveries(*terminal, after, limit + 1);
+    if (!page)
+        return storeFailure(page.error());
+    const bool more = page->size() > limit;
+    if (more)
+        page->removeLast();
+    QJsonArray events;
+    QSet<QString> authors;
+    qint64 cursor = after;
+    for (const Delivery& d : *page) {
+        auto e = m_store.event(d.eventId);
+        if (!e)
+            return storeFailure(e.error());
+        events.append(e->toJson());
+        authors.insert(e->terminalId);
+        cursor = d.seq;
+    }
+    // The keys of the terminals that made these events, so the terminal can check them.
+    QJsonArray keys;
+    auto st = m_store.database().prepare(
+        "SELECT algorithm, public_key_pem, label FROM terminals WHERE id = ?");
+    if (!st)
+        return storeFailure(st.error());
+    for (const QString& id : std::as_const(authors)) {
+        st->bind(1, id);
+        auto row = st->step();
+        if (!row)
+            return storeFailure(row.error());
+        if (*row)
+            keys.append(
+                QJsonObject {{QStringLiteral("id"), id}, {QStringLiteral("algorithm"), st->text(0)},
+                    {QStringLiteral("publicKey"), st->text(1)},
+                    {QStringLiteral("label"), st->text(2)}});
+        st->reset();
+    }
+    return QHttpServerResponse(
+        QJsonObject {{QStringLiteral("events"), events}, {QStringLiteral("terminals"), keys},
+            {QStringLiteral("cursor"), QString::number(cursor)}, {QStringLiteral("more"), more}});
+}
+
+QHttpServerResponse CentreServer::postEnrol(const QHttpServerRequest& request)
+{
+    bool ok = false;
+    const QJsonObject body = bodyObject(request, &ok);
+    const QString token = body.value(QStringLiteral("token")).toString();
+    const QByteArray csr = body.value(QStringLiteral("csr")).toString().toUtf8();
+    const QJsonObject terminal = body.value(QStringLiteral("terminal")).toObject();
+    const QString terminalId = terminal.value(QStringLiteral("id")).toString();
+    auto signingKey
+        = PublicKey::fromPem(body.value(QStringLiteral("signingKey")).toString().toUtf8());
+    if (!ok || token.isEmpty() || csr.isEmpty() || terminalId.isEmpty() || !signingKey)
+        return badRequest(SyncText::tr("An enrolment needs a token, a certificate request, the "
+                                       "signing key and the terminal id"));
+    // Proof that the terminal holds the key it asks the centre to trust.
+    const QByteArray header = request.value(kSignatureHeader);
+    auto verified = verifyRequest(header, *signingKey, {"POST", "/v1/enrol", request.body()},
+        m_clock.nowMs(), m_options.signatureWindowMs);
+    if (!verified || verified->terminalId != terminalId || verified->unsignedBody)
+        return errorResponse("signature",
+            verified ? SyncText::tr("The request is signed for another terminal, or not whole")
+                     : verified.error().message,
+            QHttpServerResponse::StatusCode::Unauthorized);
+
+    auto found = m_records->token(token);
+    if (!found)
+        return storeFailure(found.error());
+    if (!*found)
+        return errorResponse("token", SyncText::tr("Unknown enrolment token"),
+            QHttpServerResponse::StatusCode::Forbidden);
+    const EnrolmentToken& t = **found;
+    const QByteArray requestHash = Hasher::hash(HashAlgorithm::Sm3, csr);
+    if (t.usedAt != 0) {
+        // The same terminal with the same request lost the answer: give it again.
+        if (t.terminalId == terminalId && t.requestHash == requestHash)
+            return QHttpServerResponse(QByteArrayLiteral("application/json"), t.answer,
+                QHttpServerResponse::StatusCode::Ok);
+        return errorResponse("token", SyncText::tr("This enrolment token was already used"),
+            QHttpServerResponse::StatusCode::Conflict);
+    }
+    if (t.expiresAt < m_clock.nowMs())
+        return errorResponse("token", SyncText::tr("This enrolment token has expired"),
+            QHttpServerResponse::StatusCode::Forbidden);
+
+    // A terminal id already enrolled with another key is not taken over by a new token.
+    auto known = m_store.database().prepare("SELECT public_key_pem FROM terminals WHERE id = ?");
+    if (!known)
+        return storeFailure(known.error());
+    known->bind(1, terminalId);
+    if (auto row = known->step(); row && *row) {
+        auto existing = PublicKey::fromPem(known->textUtf8(0));
+        if (!existing || !(*existing == *signingKey))
+            return errorResponse("terminal",
+                SyncText::tr("Terminal %1 is already enrolled with another key").arg(terminalId),
+                QHttpServerResponse::StatusCode::Conflict);
+    }
+    known = {};
+
+    auto certificate
+        = m_ca->issue(csr, terminalId, t.unitId, m_options.certificateDays, m_clock.nowMs());
+    if (!certificate)
+        return badRequest(certificate.error().message);
+    const Actor centre {{m_options.installerId}, Role::Installer};
+    if (auto registered = m_store.registerTerminal(
+            centre, terminalId, *signingKey, terminal.value(QStringLiteral("model")).toString());
+        !registered)
+        return storeFailure(registered.error());
+
+    auto officers = m_records->officers(t.unitId);
+    if (!officers)
+        return storeFailure(officers.error());
+    QJsonArray officerList;
+    for (const CentreOfficer& o : *officers)
+        officerList.append(
+            QJsonObject {{QStringLiteral("id"), o.id}, {QStringLiteral("name"), o.name},
+                {QStringLiteral("certNo"), o.certNo}, {QStringLiteral("unit"), o.unitId},
+                {QStringLiteral("roles"), QJsonArray::fromStringList(o.roles)},
+                {QStringLiteral("usesThisTerminal"), t.officerIds.contains(o.id)}});
+    auto units = m_records->units();
+    if (!units)
+        return storeFailure(units.error());
+    QJsonObject unit;
+    for (const QJsonValue& u : *units)
+        if (u.toObject().value(QStringLiteral("id")).toString() == t.unitId)
+            unit = u.toObject();
+    const QJsonObject answer {{QStringLiteral("terminal"), terminalId},
+        {QStringLiteral("certificate"), QString::fromUtf8(*certificate)},
+        {QStringLiteral("terminalCa"), QString::fromUtf8(m_ca->certificatePem())},
+        {QStringLiteral("unit"), unit}, {QStringLiteral("officers"), officerList}};
+    const QByteArray answerBytes = QJsonDocument(answer).toJson(QJsonDocument::Compact);
+    if (auto done
+        = m_records->completeEnrolment(token, terminalId, requestHash, answerBytes, terminal);
+        !done) {
+        return errorResponse("token", done.error().message,
+            done.error().code == ErrorCode::Conflict
+                ? QHttpServerResponse::StatusCode::Conflict
+                : QHttpServerResponse::StatusCode::ServiceUnavailable);
+    }
+    return QHttpServerResponse(QByteArrayLiteral("application/json"), answerBytes,
+        QHttpServerResponse::StatusCode::Created);
+}
+
+QHttpServerResponse CentreServer::postNumberBlock(const QHttpServerRequest& request)
+{
+    QHttpServerResponse refusal(QHttpServerResponse::StatusCode::Unauthorized);
+    const auto terminal = authenticate(request, &refusal);
+    if (!terminal)
+        return refusal;
+    bool ok = false;
+    const QJsonObject body = bodyObject(request, &ok);
+    const QString requestId = body.value(QStringLiteral("requestId")).toString();
+    const QString docType = body.value(QStringLiteral("docType")).toString();
+    const int year = body.value(QStringLiteral("year")).toInt();
+    if (!ok || requestId.isEmpty() || docType.isEmpty() || year < 2000)
+        return badRequest(SyncText::tr("A number block request needs requestId, docType and year"));
+    auto block
+        = m_records->allocateBlock(*terminal, requestId, docType, year, m_options.numberBlockSize);
+    if (!block) {
+        if (block.error().code == ErrorCode::NotFound)
+            return errorResponse(
+                "no-series", block.error().message, QHttpServerResponse::StatusCode::NotFound);
+        if (block.error().code == ErrorCode::Conflict)
+            return errorResponse(
+                "conflict", block.error().message, QHttpServerResponse::StatusCode::Conflict);
+        return storeFailure(block.error());
+    }
+    return QHttpServerResponse(
+        QJsonObject {{QStringLiteral("block"),
+            QJsonObject {{QStringLiteral("id"), block->id},
+                {QStringLiteral("docType"), block->docType}, {QStringLiteral("year"), block->year},
+                {QStringLiteral("firstSeq"), block->firstSeq},
+                {QStringLiteral("lastSeq"), block->lastSeq},
+                {QStringLiteral("pattern"), block->pattern}}}},
+        QHttpServerResponse::StatusCode::Created);
+}
+
+QHttpServerResponse CentreServer::postHeartbeat(const QHttpServerRequest& request)
+{
+    QHttpServerResponse refusal(QHttpServerResponse::StatusCode::Unauthorized);
+    const auto terminal = authenticate(request, &refusal);
+    if (!terminal)
+        return refusal;
+    bool ok = false;
+    const QJsonObject report = bodyObject(request, &ok);
+    if (!ok)
+        return badRequest(SyncText::tr("The heartbeat is not a JSON object"));
+    auto commands = m_records->heartbeat(*terminal, report);
+    if (!commands)
+        return storeFailure(commands.error());
+    return QHttpServerResponse(QJsonObject {
+        {QStringLiteral("commands"), *commands}, {QStringLiteral("time"), m_clock.nowMs()}});
+}
+
+QHttpServerResponse CentreServer::getPacks(const QHttpServerRequest& request)
+{
+    QHttpServerResponse refusal(QHttpServerResponse::StatusCode::Unauthorized);
+    if (!authenticate(request, &refusal))
+        return refusal;
+    auto packs = m_records->packs();
+    if (!packs)
+        return storeFailure(packs.error());
+    QJsonArray list;
+    for (const PublishedPack& p : *packs)
+        list.append(QJsonObject {{QStringLiteral("id"), p.id}, {QStringLiteral("kind"), p.kind},
+            {QStringLiteral("version"), p.version}, {QStringLiteral("sha256"), p.sha256},
+            {QStringLiteral("size"), p.size}});
+    return QHttpServerResponse(QJsonObject {{QStringLiteral("packs"), list}});
+}
+
+QHttpServerResponse CentreServer::getPack(
+    const QString& id, const QString& version, const QHttpServerRequest& request)
+{
+    QHttpServerResponse refusal(QHttpServerResponse::StatusCode::Unauthorized);
+    if (!authenticate(request, &refusal))
+        return refusal;
+    auto packs = m_records->packs();
+    if (!packs)
+        return storeFailure(packs.error());
+    for (const PublishedPack& p : *packs) {
+        if (p.id != id || p.version != version)
+            continue;
+        QFile file(p.path);
+        if (!file.open(QIODevice::ReadOnly))
+            return storeFailure(
+                Error {ErrorCode::Io, SyncText::tr("The pack file is missing"), p.path});
+        return QHttpServerResponse(QByteArrayLiteral("application/octet-stream"), file.readAll());
+    }
+    return errorResponse("not-found", SyncText::tr("No pack %1 version %2").arg(id, version),
+        QHttpServerResponse::StatusCode::NotFound);
+}
+
+Status CentreServer::verifyEvidence(const CompletedUpload& upload)
+{
+    // The terminal uploads the blob as it stores it (encrypted); the metadata carries what is
+    // needed to open it. The centre decrypts it as it reads, checks the authentication tag and the
+    // plaintext hash against the blob's name, and keeps it only if both hold.
+    const auto meta = [&](const char* key) { return upload.metadata.value(QLatin1String(key)); };
+    const QString blobHash = QString::fromLatin1(meta("blob"));
+    const auto algorithm = hashAlgorithmFromName(QString::fromLatin1(meta("alg")));
+    const auto suite = cipherSuiteFromName(QString::fromLatin1(meta("suite")));
+    const QByteArray key = QByteArray::fromHex(meta("key"));
+    if (blobHash.isEmpty() || !algorithm || !suite)
+        return fail(ErrorCode::InvalidArgument,
+            SyncText::tr("The upload does not say which evidence it is (blob, alg, suite)"));
+    auto decryptor = StreamDecryptor::create(*suite, key, QByteArray::fromHex(meta("iv")));
+    if (!decryptor)
+        return fail(
+            ErrorCode::InvalidArgument, SyncText::tr("The evidence key or iv is not valid"));
+    QFile file(upload.path);
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(ErrorCode::Io, SyncText::tr("The received upload cannot be read"), upload.path);
+    Hasher hasher(*algorithm);
+    qint64 plainBytes = 0;
+    QByteArray buffer(1 << 20, Qt::Uninitialized);
+    while (true) {
+        const qint64 n = file.read(buffer.data(), buffer.size());
+        if (n < 0)
+            return fail(ErrorCode::Io, SyncText::tr("The received upload cannot be read"));
+        if (n == 0)
+            break;
+        auto plain = decryptor->update(QByteArrayView(buffer.constData(), n));
+        if (!plain)
+            return fail(std::move(plain.error()));
+        hasher.addData(*plain);
+        plainBytes += plain->size();
+    }
+    if (auto tagged = decryptor->finish(QByteArray::fromHex(meta("tag"))); !tagged)
+        return fail(ErrorCode::Corrupt,
+            SyncText::tr("The evidence failed its authentication check: it was altered"));
+    if (QString::fromLatin1(hasher.result().toHex()) != blobHash)
+        return fail(ErrorCode::Corrupt,
+            SyncText::tr("The evidence's content does not match its hash %1").arg(blobHash));
+    if (!m_records)
+        return {};
+    QJsonObject manifest {{QStringLiteral("upload"), upload.id},
+        {QStringLiteral("path"), upload.path},
+        {QStringLiteral("alg"), QString::fromLatin1(meta("alg"))},
+        {QStringLiteral("suite"), QString::fromLatin1(meta("suite"))},
+        {QStringLiteral("iv"), QString::fromLatin1(meta("iv"))},
+        {QStringLiteral("tag"), QString::fromLatin1(meta("tag"))},
+        {QStringLiteral("case"), QString::fromUtf8(meta("case"))},
+        {QStringLiteral("plainSize"), plainBytes}};
+    if (!m_options.evidenceKey.isEmpty()) {
+        auto sealed = seal(CipherSuite::Aes256Gcm, m_options.evidenceKey, key);
+        if (!sealed)
+            return fail(std::move(sealed.error()));
+        manifest.insert(QStringLiteral("sealedKey"), QString::fromLatin1(sealed->toHex()));
+    }
+    return m_records->recordEvidence(blobHash, upload.terminalId, upload.length, manifest);
 }
 
 } // namespace fieldcase::sync

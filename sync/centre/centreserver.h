@@ -9,12 +9,16 @@
 #include "core/store/casestore.h"
 #include "core/util/clock.h"
 #include "core/util/result.h"
+#include "sync/centre/centrestore.h"
+#include "sync/centre/certificateauthority.h"
 #include "sync/centre/tusendpoint.h"
 
 #include <QHash>
+#include <QHostAddress>
 #include <QHttpServer>
 #include <QObject>
 #include <QSet>
+#include <QSslConfiguration>
 
 namespace fieldcase::sync {
 
@@ -31,13 +35,32 @@ public:
         int maxEventsPerBatch = 500;
         qint64 maxBodyBytes = 1 << 20;
         QString filesDirectory; // evidence uploads (tus); empty: no /v1/files
+        // Enrolment: the terminal CA (signs terminals' TLS certificates), the installer the centre
+        // acts as when it records a terminal's key, and how long certificates last.
+        QString terminalCaCertFile;
+        QString terminalCaKeyFile;
+        QString installerId = QStringLiteral("centre");
+        int certificateDays = 365;
+        QByteArray
+            evidenceKey; // seals the file keys of received evidence (32 bytes); empty: not kept
+        QHostAddress address = QHostAddress::LocalHost;
+        int pullLimit = 500;
+        qint64 numberBlockSize = 100;
     };
 
     // store and clock must outlive the server.
     CentreServer(CaseStore& store, const Clock& clock, Options options, QObject* parent = nullptr);
+    // The full centre: with its records it also enrols terminals, routes events back to the
+    // terminals that follow a case, allocates number blocks, serves packs and takes heartbeats.
+    CentreServer(CaseStore& store, CentreStore& records, const Clock& clock, Options options,
+        QObject* parent = nullptr);
+    ~CentreServer() override;
 
     // Listens on 127.0.0.1 (port 0: a free one); returns the port.
     [[nodiscard]] Result<quint16> listen(quint16 port = 0);
+    // The enrolment port: TLS with server authentication only (a terminal has no certificate
+    // yet), serving POST /v1/enrol and nothing else. Needs the records and the terminal CA.
+    [[nodiscard]] Result<quint16> listenForEnrolment(quint16 port = 0);
 
     // The verified terminal id, or an error response (401) in *refusal. A request whose body is
     // not signed (tus PATCH: the tus checksum and the final hash check cover the bytes) passes
@@ -46,9 +69,22 @@ public:
         QHttpServerResponse* refusal, bool allowUnsignedBody = false);
 
 private:
+    void installRoutes();
     QHttpServerResponse postEvents(const QHttpServerRequest& request);
+    QHttpServerResponse getEvents(const QHttpServerRequest& request);
+    QHttpServerResponse postEnrol(const QHttpServerRequest& request);
+    QHttpServerResponse postNumberBlock(const QHttpServerRequest& request);
+    QHttpServerResponse postHeartbeat(const QHttpServerRequest& request);
+    QHttpServerResponse getPacks(const QHttpServerRequest& request);
+    QHttpServerResponse getPack(
+        const QString& id, const QString& version, const QHttpServerRequest& request);
+    Status verifyEvidence(const CompletedUpload& upload);
+    [[nodiscard]] Result<QSslConfiguration> tlsConfiguration() const;
 
     CaseStore& m_store;
+    CentreStore* m_records = nullptr;
+    std::unique_ptr<CertificateAuthority> m_ca;
+    std::unique_ptr<QHttpServer> m_enrolServer;
     const Clock& m_clock;
     Options m_options;
     QHttpServer m_server;

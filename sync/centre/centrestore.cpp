@@ -145,8 +145,7 @@ Status eachRow(db::Statement& st, Fn&& fn)
 CentreStore::CentreStore(std::unique_ptr<db::Database> db, const Clock& clock)
     : m_db(std::move(db))
     , m_clock(clock)
-{
-}
+{ }
 
 Result<std::unique_ptr<CentreStore>> CentreStore::open(const QString& directory, const Clock& clock)
 {
@@ -179,7 +178,8 @@ Result<QJsonArray> CentreStore::units()
         return fail(std::move(st.error()));
     QJsonArray out;
     FC_TRY(eachRow(**st, [&](db::Statement& s) {
-        out.append(QJsonObject {{QStringLiteral("id"), s.text(0)}, {QStringLiteral("name"), s.text(1)}});
+        out.append(
+            QJsonObject {{QStringLiteral("id"), s.text(0)}, {QStringLiteral("name"), s.text(1)}});
     }));
     return out;
 }
@@ -231,8 +231,8 @@ Result<QString> CentreStore::createToken(
         return fail(std::move(st.error()));
     const qint64 now = m_clock.nowMs();
     (*st)->bindAll(tokenHash(token), unitId,
-        QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(officerIds))
-                              .toJson(QJsonDocument::Compact)),
+        QString::fromUtf8(
+            QJsonDocument(QJsonArray::fromStringList(officerIds)).toJson(QJsonDocument::Compact)),
         now, now + validMs);
     if (auto ran = (*st)->run(); !ran)
         return fail(ErrorCode::NotFound, SyncText::tr("No unit \"%1\"").arg(unitId));
@@ -302,12 +302,12 @@ Result<QJsonArray> CentreStore::terminals()
         return fail(std::move(st.error()));
     QJsonArray out;
     FC_TRY(eachRow(**st, [&](db::Statement& s) {
-        out.append(QJsonObject {{QStringLiteral("id"), s.text(0)},
-            {QStringLiteral("unit"), s.text(1)},
-            {QStringLiteral("info"), QJsonDocument::fromJson(s.textUtf8(2)).object()},
-            {QStringLiteral("enrolledAt"), s.int64(3)},
-            {QStringLiteral("lastSeen"), s.isNull(4) ? QJsonValue() : QJsonValue(s.int64(4))},
-            {QStringLiteral("heartbeat"), QJsonDocument::fromJson(s.textUtf8(5)).object()}});
+        out.append(
+            QJsonObject {{QStringLiteral("id"), s.text(0)}, {QStringLiteral("unit"), s.text(1)},
+                {QStringLiteral("info"), QJsonDocument::fromJson(s.textUtf8(2)).object()},
+                {QStringLiteral("enrolledAt"), s.int64(3)},
+                {QStringLiteral("lastSeen"), s.isNull(4) ? QJsonValue() : QJsonValue(s.int64(4))},
+                {QStringLiteral("heartbeat"), QJsonDocument::fromJson(s.textUtf8(5)).object()}});
     }));
     return out;
 }
@@ -347,8 +347,9 @@ Status CentreStore::completeEnrolment(const QString& token, const QString& termi
     auto tx = db::Transaction::begin(*m_db);
     if (!tx)
         return fail(std::move(tx.error()));
-    auto use = m_db->cached("UPDATE enrol_tokens SET used_at = ?, terminal_id = ?, "
-                            "request_hash = ?, answer = ? WHERE token_hash = ? AND used_at IS NULL");
+    auto use
+        = m_db->cached("UPDATE enrol_tokens SET used_at = ?, terminal_id = ?, "
+                       "request_hash = ?, answer = ? WHERE token_hash = ? AND used_at IS NULL");
     if (!use)
         return fail(std::move(use.error()));
     const qint64 now = m_clock.nowMs();
@@ -402,8 +403,8 @@ Status CentreStore::addRoute(const QString& caseId, const QString& terminalId,
     auto events = caseEvents(caseId);
     if (!events)
         return fail(std::move(events.error()));
-    auto deliver = m_db->cached(
-        "INSERT OR IGNORE INTO deliveries (terminal_id, event_id) VALUES (?, ?)");
+    auto deliver
+        = m_db->cached("INSERT OR IGNORE INTO deliveries (terminal_id, event_id) VALUES (?, ?)");
     if (!deliver)
         return fail(std::move(deliver.error()));
     for (const Event& e : *events) {
@@ -426,7 +427,8 @@ Status CentreStore::route(
         // 《交通运输行政执法程序规定》: decisions are reviewed by the unit's responsible persons;
         // the centre sends the case to every terminal of the unit that a supervisor uses.
         auto supervisors = m_db->cached(
-            "SELECT DISTINCT t.id FROM terminals t JOIN terminal_officers o ON o.terminal_id = t.id "
+            "SELECT DISTINCT t.id FROM terminals t JOIN terminal_officers o ON o.terminal_id = "
+            "t.id "
             "JOIN officers f ON f.id = o.officer_id WHERE t.unit_id = (SELECT unit_id FROM "
             "terminals WHERE id = ?) AND (',' || f.roles || ',') LIKE '%,supervisor,%' "
             "AND t.id != ?");
@@ -447,8 +449,8 @@ Status CentreStore::route(
     QStringList targets;
     FC_TRY(eachRow(**followers, [&](db::Statement& s) { targets.append(s.text(0)); }));
     (*followers)->reset();
-    auto deliver = m_db->cached(
-        "INSERT OR IGNORE INTO deliveries (terminal_id, event_id) VALUES (?, ?)");
+    auto deliver
+        = m_db->cached("INSERT OR IGNORE INTO deliveries (terminal_id, event_id) VALUES (?, ?)");
     if (!deliver)
         return fail(std::move(deliver.error()));
     for (const QString& t : targets) {
@@ -487,7 +489,8 @@ Result<AllocatedBlock> CentreStore::allocateBlock(const QString& terminalId,
     if (*row) {
         // The terminal lost the answer and asks again: the same block.
         if ((*known)->text(6) != terminalId)
-            return fail(ErrorCode::Conflict, SyncText::tr("This request id belongs to another terminal"));
+            return fail(
+                ErrorCode::Conflict, SyncText::tr("This request id belongs to another terminal"));
         return AllocatedBlock {(*known)->text(0), (*known)->text(1), int((*known)->int64(2)),
             (*known)->int64(3), (*known)->int64(4), (*known)->text(5)};
     }
@@ -511,8 +514,8 @@ Result<AllocatedBlock> CentreStore::allocateBlock(const QString& terminalId,
     block.firstSeq = (*series)->int64(1);
     block.lastSeq = block.firstSeq + size - 1;
     (*series)->reset();
-    auto advance = m_db->cached(
-        "UPDATE number_series SET next_seq = ? WHERE doc_type = ? AND year = ?");
+    auto advance
+        = m_db->cached("UPDATE number_series SET next_seq = ? WHERE doc_type = ? AND year = ?");
     if (!advance)
         return fail(std::move(advance.error()));
     (*advance)->bindAll(block.lastSeq + 1, docType, qint64(year));
@@ -575,16 +578,15 @@ Result<QJsonArray> CentreStore::heartbeat(const QString& terminalId, const QJson
     return commands;
 }
 
-Status CentreStore::recordEvidence(const QString& blobHash, const QString& terminalId,
-    qint64 size, const QJsonObject& manifest)
+Status CentreStore::recordEvidence(
+    const QString& blobHash, const QString& terminalId, qint64 size, const QJsonObject& manifest)
 {
     auto st = m_db->cached("INSERT OR IGNORE INTO evidence (blob_hash, terminal_id, size, "
                            "manifest, received_at) VALUES (?, ?, ?, ?, ?)");
     if (!st)
         return fail(std::move(st.error()));
     (*st)->bindAll(blobHash, terminalId, size,
-        QString::fromUtf8(QJsonDocument(manifest).toJson(QJsonDocument::Compact)),
-        m_clock.nowMs());
+        QString::fromUtf8(QJsonDocument(manifest).toJson(QJsonDocument::Compact)), m_clock.nowMs());
     return (*st)->run();
 }
 

@@ -99,8 +99,8 @@ public:
     // Routing. Called for every event the centre holds (accepted or duplicate: a repeat repairs
     // routes a crash may have missed). The author's terminal follows its cases; a review request
     // sends the case to the supervisors' terminals of the author's unit.
-    [[nodiscard]] Status route(const Event& event, const std::function<Result<QList<Event>>(
-                                                       const QString& caseId)>& caseEvents);
+    [[nodiscard]] Status route(const Event& event,
+        const std::function<Result<QList<Event>>(const QString& caseId)>& caseEvents);
     // Events for a terminal after a cursor, at most limit (+1 to know whether there are more).
     [[nodiscard]] Result<QList<Delivery>> deliveries(
         const QString& terminalId, qint64 after, int limit);
@@ -110,7 +110,8 @@ public:
         const QString& requestId, const QString& docType, int year, qint64 size);
 
     // Heartbeat: stores the report, records acknowledgements, returns the commands still due.
-    [[nodiscard]] Result<QJsonArray> heartbeat(const QString& terminalId, const QJsonObject& report);
+    [[nodiscard]] Result<QJsonArray> heartbeat(
+        const QString& terminalId, const QJsonObject& report);
 
     [[nodiscard]] Status recordEvidence(const QString& blobHash, const QString& terminalId,
         qint64 size, const QJsonObject& manifest);

@@ -66,8 +66,7 @@ struct CertificateAuthority::Private
 
 CertificateAuthority::CertificateAuthority(std::unique_ptr<Private> p)
     : d(std::move(p))
-{
-}
+{ }
 CertificateAuthority::CertificateAuthority(CertificateAuthority&&) noexcept = default;
 CertificateAuthority& CertificateAuthority::operator=(CertificateAuthority&&) noexcept = default;
 CertificateAuthority::~CertificateAuthority() = default;
@@ -99,14 +98,14 @@ QByteArray CertificateAuthority::certificatePem() const
     return d->certPem;
 }
 
-Result<QByteArray> CertificateAuthority::issue(const QByteArray& csrPem,
-    const QString& terminalId, const QString& unitId, int validDays, qint64 nowMs) const
+Result<QByteArray> CertificateAuthority::issue(const QByteArray& csrPem, const QString& terminalId,
+    const QString& unitId, int validDays, qint64 nowMs) const
 {
     auto bio = memory(csrPem);
     ReqPtr req(bio ? PEM_read_bio_X509_REQ(bio.get(), nullptr, nullptr, nullptr) : nullptr);
     if (!req)
-        return fail(ErrorCode::InvalidArgument,
-            SyncText::tr("The certificate request is not a PEM CSR"));
+        return fail(
+            ErrorCode::InvalidArgument, SyncText::tr("The certificate request is not a PEM CSR"));
     EVP_PKEY* requested = X509_REQ_get0_pubkey(req.get());
     // Proof of possession: the request is signed by the key it asks a certificate for.
     if (!requested || X509_REQ_verify(req.get(), requested) != 1)
@@ -115,12 +114,11 @@ Result<QByteArray> CertificateAuthority::issue(const QByteArray& csrPem,
     char group[64] = {};
     size_t groupLength = 0;
     if (!EVP_PKEY_is_a(requested, "EC")
-        || EVP_PKEY_get_utf8_string_param(
-               requested, "group", group, sizeof group, &groupLength)
+        || EVP_PKEY_get_utf8_string_param(requested, "group", group, sizeof group, &groupLength)
             != 1
         || qstrcmp(group, "prime256v1") != 0)
-        return fail(ErrorCode::InvalidArgument,
-            SyncText::tr("The terminal's TLS key must be ECDSA P-256"));
+        return fail(
+            ErrorCode::InvalidArgument, SyncText::tr("The terminal's TLS key must be ECDSA P-256"));
 
     const auto failed = [] {
         return fail(ErrorCode::Crypto, SyncText::tr("Could not issue the terminal certificate"));
@@ -131,9 +129,8 @@ Result<QByteArray> CertificateAuthority::issue(const QByteArray& csrPem,
     if (!cert || !subject || !serial)
         return failed();
     // 127 random bits: positive, unique without a counter shared between centre replicas.
-    if (X509_set_version(cert.get(), 2) != 1 || BN_rand(serial.get(), 127, BN_RAND_TOP_ANY,
-                                                     BN_RAND_BOTTOM_ANY)
-            != 1
+    if (X509_set_version(cert.get(), 2) != 1
+        || BN_rand(serial.get(), 127, BN_RAND_TOP_ANY, BN_RAND_BOTTOM_ANY) != 1
         || !BN_to_ASN1_INTEGER(serial.get(), X509_get_serialNumber(cert.get())))
         return failed();
     if (!addName(subject.get(), "CN", terminalId)

@@ -2,13 +2,12 @@
 
 #include <QCoreApplication>
 
+#include <memory>
 #include <openssl/bio.h>
 #include <openssl/bn.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 #include <openssl/x509.h>
-
-#include <memory>
 
 namespace fieldcase::sync {
 
@@ -42,7 +41,9 @@ QByteArray drain(BIO* bio)
 
 qint64 asn1TimeMs(const ASN1_TIME* time)
 {
-    struct tm tm {};
+    struct tm tm
+    {
+    };
     if (!time || ASN1_TIME_to_tm(time, &tm) != 1)
         return 0;
     return qint64(timegm(&tm)) * 1000;
@@ -86,8 +87,8 @@ Result<TlsKeyAndRequest> makeTlsKeyAndRequest(const QString& commonName)
     BioPtr keyBio(BIO_new(BIO_s_mem()));
     BioPtr reqBio(BIO_new(BIO_s_mem()));
     if (!keyBio || !reqBio
-        || PEM_write_bio_PKCS8PrivateKey(keyBio.get(), key.get(), nullptr, nullptr, 0, nullptr,
-               nullptr)
+        || PEM_write_bio_PKCS8PrivateKey(
+               keyBio.get(), key.get(), nullptr, nullptr, 0, nullptr, nullptr)
             != 1
         || PEM_write_bio_X509_REQ(reqBio.get(), req.get()) != 1)
         return failed();

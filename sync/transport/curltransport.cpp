@@ -95,8 +95,10 @@ Result<HttpResponse> CurlTransport::send(const HttpRequest& request)
     if (!h)
         return fail(failure(
             TransportFailure::Local, SyncText::tr("The network library could not start"), ""));
+    // No client certificate is only for enrolment (a terminal that has none yet).
+    const bool withClientCertificate = !d->tls.clientCertFile.isEmpty();
     for (const QString& file : {d->tls.caFile, d->tls.clientCertFile, d->tls.clientKeyFile}) {
-        if (!QFileInfo::exists(file)) {
+        if ((withClientCertificate || file == d->tls.caFile) && !QFileInfo::exists(file)) {
             return fail(failure(TransportFailure::Local,
                 SyncText::tr(
                     "The terminal's certificate files are missing (%1); enrol the terminal again")
@@ -127,8 +129,10 @@ Result<HttpResponse> CurlTransport::send(const HttpRequest& request)
     curl_easy_setopt(h, CURLOPT_CAPATH, nullptr);
     curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
     curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
-    curl_easy_setopt(h, CURLOPT_SSLCERT, cert.constData());
-    curl_easy_setopt(h, CURLOPT_SSLKEY, key.constData());
+    if (withClientCertificate) {
+        curl_easy_setopt(h, CURLOPT_SSLCERT, cert.constData());
+        curl_easy_setopt(h, CURLOPT_SSLKEY, key.constData());
+    }
     curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, request.method.constData());
     if (!request.body.isEmpty() || request.method == "POST" || request.method == "PATCH"
         || request.method == "PUT") {

@@ -1,0 +1,447 @@
+#include "sync/client/syncclient.h"
+
+#include "core/crypto/random.h"
+#include "sync/tus/tusclient.h"
+
+#include <QCoreApplication>
+#include <QDate>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QStorageInfo>
+
+namespace fieldcase::sync {
+
+namespace {
+
+class SyncText
+{
+    Q_DECLARE_TR_FUNCTIONS(Sync)
+};
+
+constexpr qint64 kMinChunk = 64 * 1024;
+constexpr qint64 kMaxChunk = 8 << 20;
+constexpr qint64 kChunkTargetMs = 4000; // a chunk should take about this long on the link
+
+QString answerReason(const HttpResponse& response)
+{
+    const QString reason = QJsonDocument::fromJson(response.body)
+                               .object()
+                               .value(QStringLiteral("reason"))
+                               .toString();
+    return reason.isEmpty()
+        ? SyncText::tr("The centre answered HTTP %1").arg(response.status)
+        : SyncText::tr("The centre answered HTTP %1: %2").arg(response.status).arg(reason);
+}
+
+Error centreError(const HttpResponse& response)
+{
+    return Error {ErrorCode::Rejected, answerReason(response),
+        QStringLiteral("status=%1").arg(response.status)};
+}
+
+} // namespace
+
+QJsonObject CycleReport::toJson() const
+{
+    return QJsonObject {{QStringLiteral("eventsAccepted"), eventsAccepted},
+        {QStringLiteral("eventsDuplicate"), eventsDuplicate},
+        {QStringLiteral("eventsRejected"), eventsRejected}, {QStringLiteral("pulled"), pulled},
+        {QStringLiteral("pulledRejected"), pulledRejected},
+        {QStringLiteral("blobsUploaded"), blobsUploaded},
+        {QStringLiteral("blobBytesSent"), blobBytesSent},
+        {QStringLiteral("blocksReceived"), blocksReceived},
+        {QStringLiteral("commands"), QJsonArray::fromStringList(commands)},
+        {QStringLiteral("errors"), QJsonArray::fromStringList(errors)},
+        {QStringLiteral("complete"), complete}};
+}
+
+SyncClient::SyncClient(CaseStore& store, HttpTransport& transport, SyncSettings settings)
+    : m_store(store)
+    , m_transport(transport, store.terminalKey(), store.terminalId(), store.clock())
+    , m_settings(std::move(settings))
+    , m_outbox(store.database(), store.clock())
+{ }
+
+Result<HttpResponse> SyncClient::call(
+    const QByteArray& method, const QString& pathAndQuery, const QByteArray& body)
+{
+    HttpRequest request {method, m_settings.centreUrl + pathAndQuery};
+    request.body = body;
+    if (!body.isEmpty())
+        request.headers.append({QByteArray("Content-Type"), QByteArray("application/json")});
+    return m_transport.send(request);
+}
+
+CycleReport SyncClient::runCycle(const LinkState& link)
+{
+    CycleReport report;
+    const auto step = [&](Status status) {
+        if (!status)
+            report.errors.append(status.error().message);
+        return bool(status);
+    };
+    // Records first: a case record never waits behind anything else. A link failure ends the
+    // cycle (the next one starts over); a refusal of one item does not stop the others.
+    bool linkOk = step(pushEvents(report));
+    linkOk = linkOk && step(pull(report));
+    linkOk = linkOk && step(heartbeat(report, m_heartbeatExtra));
+    linkOk = linkOk && step(refillNumbers(report));
+    linkOk = linkOk && step(uploadBlobs(report, link));
+    report.complete = linkOk && report.errors.isEmpty();
+    const qint64 now = m_store.clock().nowMs();
+    (void)m_outbox.setState(QStringLiteral("lastCycleAt"), QString::number(now));
+    (void)m_outbox.setState(QStringLiteral("lastCycle"),
+        QString::fromUtf8(QJsonDocument(report.toJson()).toJson(QJsonDocument::Compact)));
+    if (report.complete)
+        (void)m_outbox.setState(QStringLiteral("lastCompleteAt"), QString::number(now));
+    return report;
+}
+
+Status SyncClient::pushEvents(CycleReport& report)
+{
+    while (true) {
+        auto pending = m_outbox.pending(QStringLiteral("event"), m_settings.eventBatch);
+        if (!pending)
+            return fail(std::move(pending.error()));
+        if (pending->isEmpty())
+            return {};
+        QJsonArray events;
+        QStringList ids;
+        qint64 bytes = 0;
+        for (const OutboxEntry& entry : *pending) {
+            auto event = m_store.event(entry.ref);
+            if (!event)
+                return fail(std::move(event.error()));
+            const QJsonObject json = event->toJson();
+            const qint64 size = QJsonDocument(json).toJson(QJsonDocument::Compact).size();
+            if (!ids.isEmpty() && bytes + size > m_settings.maxBatchBytes)
+                break;
+            bytes += size;
+            events.append(json);
+            ids.append(entry.ref);
+        }
+        auto response = call("POST", QStringLiteral("/v1/events"),
+            QJsonDocument(QJsonObject {{QStringLiteral("events"), events}})
+                .toJson(QJsonDocument::Compact));
+        if (!response) {
+            FC_TRY(m_outbox.recordFailure(QStringLiteral("event"), ids, response.error().message));
+            return fail(std::move(response.error()));
+        }
+        if (response->status != 200) {
+            const Error error = centreError(*response);
+            FC_TRY(m_outbox.recordFailure(QStringLiteral("event"), ids, error.message));
+            return fail(error);
+        }
+        const QJsonArray receipts = QJsonDocument::fromJson(response->body)
+                                        .object()
+                                        .value(QStringLiteral("receipts"))
+                                        .toArray();
+        QStringList confirmed;
+        QSet<QString> answered;
+        for (const QJsonValue& v : receipts) {
+            const QJsonObject r = v.toObject();
+            const QString id = r.value(QStringLiteral("id")).toString();
+            if (!ids.contains(id))
+                continue; // a receipt for something not sent: ignored, never trusted
+            answered.insert(id);
+            const QString status = r.value(QStringLiteral("status")).toString();
+            if (status == QLatin1String("accepted") || status == QLatin1String("duplicate")) {
+                confirmed.append(id);
+                (status == QLatin1String("accepted") ? report.eventsAccepted
+                                                     : report.eventsDuplicate)++;
+            } else {
+                const QString reason = SyncText::tr("The centre refused event %1: %2")
+                                           .arg(id, r.value(QStringLiteral("reason")).toString());
+                FC_TRY(m_outbox.reject(QStringLiteral("event"), id, reason));
+                report.eventsRejected++;
+                report.errors.append(reason);
+            }
+        }
+        FC_TRY(m_outbox.confirm(QStringLiteral("event"), confirmed));
+        QStringList unanswered;
+        for (const QString& id : ids)
+            if (!answered.contains(id))
+                unanswered.append(id);
+        if (!unanswered.isEmpty()) {
+            const QString reason
+                = SyncText::tr("The centre's answer had no receipt for %n event(s)", nullptr,
+                    int(unanswered.size()));
+            FC_TRY(m_outbox.recordFailure(QStringLiteral("event"), unanswered, reason));
+            return fail(ErrorCode::Rejected, reason);
+        }
+    }
+}
+
+Status SyncClient::pull(CycleReport& report)
+{
+    const Actor installer {{m_settings.installerId}, Role::Installer};
+    while (true) {
+        auto cursor = m_outbox.state(QStringLiteral("pullCursor"));
+        if (!cursor)
+            return fail(std::move(cursor.error()));
+        auto response = call("GET",
+            QStringLiteral("/v1/events?after=%1")
+                .arg(cursor->isEmpty() ? QStringLiteral("0") : *cursor));
+        if (!response)
+            return fail(std::move(response.error()));
+        if (response->status != 200)
+            return fail(centreError(*response));
+        const QJsonObject page = QJsonDocument::fromJson(response->body).object();
+        if (!page.contains(QStringLiteral("cursor")))
+            return fail(
+                ErrorCode::Rejected, SyncText::tr("The centre's answer to a pull is malformed"));
+        // Keys of the terminals whose events arrive, so they can be checked like our own.
+        for (const QJsonValue& v : page.value(QStringLiteral("terminals")).toArray()) {
+            const QJsonObject t = v.toObject();
+            const QString id = t.value(QStringLiteral("id")).toString();
+            if (id == m_store.terminalId())
+                continue;
+            auto key = PublicKey::fromPem(t.value(QStringLiteral("publicKey")).toString().toUtf8());
+            if (!key)
+                continue; // its events will be rejected as from an unknown terminal
+            FC_TRY(m_store.registerTerminal(
+                installer, id, *key, t.value(QStringLiteral("label")).toString()));
+        }
+        QList<Event> events;
+        for (const QJsonValue& v : page.value(QStringLiteral("events")).toArray()) {
+            auto e = Event::fromJson(v.toObject());
+            if (!e) {
+                report.pulledRejected++;
+                report.errors.append(SyncText::tr("An event from the centre is unreadable: %1")
+                                         .arg(e.error().message));
+                continue;
+            }
+            events.append(*e);
+        }
+        auto outcomes = m_store.importEvents(events);
+        if (!outcomes)
+            return fail(std::move(outcomes.error()));
+        for (const ImportOutcome& o : *outcomes) {
+            if (o.kind == ImportOutcome::Kind::Applied)
+                report.pulled++;
+            else if (o.kind == ImportOutcome::Kind::Rejected) {
+                report.pulledRejected++;
+                report.errors.append(SyncText::tr("An event from the centre was refused: %1 (%2)")
+                                         .arg(o.eventId, o.reason));
+            }
+        }
+        // After the import: a crash in between fetches the page again (duplicates), never skips.
+        FC_TRY(m_outbox.setState(
+            QStringLiteral("pullCursor"), page.value(QStringLiteral("cursor")).toString()));
+        if (!page.value(QStringLiteral("more")).toBool())
+            return {};
+    }
+}
+
+Status SyncClient::heartbeat(CycleReport& report, const QJsonObject& extra)
+{
+    auto summary = m_outbox.summary();
+    if (!summary)
+        return fail(std::move(summary.error()));
+    QJsonArray queue;
+    for (const OutboxClassSummary& c : *summary)
+        queue.append(QJsonObject {{QStringLiteral("priority"), c.priority},
+            {QStringLiteral("pending"), c.pending}, {QStringLiteral("rejected"), c.rejected},
+            {QStringLiteral("bytes"), c.pendingBytes},
+            {QStringLiteral("oldest"), c.oldestPendingAt}});
+    auto acks = m_outbox.state(QStringLiteral("commandAcks"));
+    if (!acks)
+        return fail(std::move(acks.error()));
+    QJsonObject body = extra;
+    body.insert(QStringLiteral("queue"), queue);
+    body.insert(
+        QStringLiteral("storageFree"), QStorageInfo(m_store.options().directory).bytesAvailable());
+    body.insert(QStringLiteral("acks"), QJsonDocument::fromJson(acks->toUtf8()).array());
+    auto response = call("POST", QStringLiteral("/v1/heartbeat"),
+        QJsonDocument(body).toJson(QJsonDocument::Compact));
+    if (!response)
+        return fail(std::move(response.error()));
+    if (response->status != 200)
+        return fail(centreError(*response));
+    // Commands are carried out, then acknowledged in the next heartbeat; a command that comes
+    // again before that is not carried out twice.
+    QJsonArray newAcks;
+    QJsonArray done = QJsonDocument::fromJson(acks->toUtf8()).array();
+    QSet<QString> doneIds;
+    for (const QJsonValue& a : done)
+        doneIds.insert(a.toObject().value(QStringLiteral("id")).toString());
+    for (const QJsonValue& v : QJsonDocument::fromJson(response->body)
+                                   .object()
+                                   .value(QStringLiteral("commands"))
+                                   .toArray()) {
+        const QJsonObject c = v.toObject();
+        const QString id = c.value(QStringLiteral("id")).toString();
+        const QString kind = c.value(QStringLiteral("kind")).toString();
+        if (doneIds.contains(id)) {
+            newAcks.append(QJsonObject {
+                {QStringLiteral("id"), id}, {QStringLiteral("result"), QStringLiteral("done")}});
+            continue;
+        }
+        QString result = QStringLiteral("done");
+        if (kind == QLatin1String("lock") || kind == QLatin1String("unlock")) {
+            FC_TRY(m_outbox.setState(QStringLiteral("locked"),
+                kind == QLatin1String("lock") ? QStringLiteral("1") : QStringLiteral("0")));
+        } else if (kind == QLatin1String("config")) {
+            FC_TRY(m_outbox.setState(QStringLiteral("config"),
+                QString::fromUtf8(QJsonDocument(c.value(QStringLiteral("config")).toObject())
+                                      .toJson(QJsonDocument::Compact))));
+        } else if (kind == QLatin1String("pack-update")) {
+            FC_TRY(m_outbox.setState(QStringLiteral("packUpdateDue"), QStringLiteral("1")));
+        } else {
+            // A wipe is never carried out unattended by the sync layer: the app asks a person.
+            result = QStringLiteral("refused: %1 is not carried out by sync").arg(kind);
+        }
+        report.commands.append(kind);
+        newAcks.append(
+            QJsonObject {{QStringLiteral("id"), id}, {QStringLiteral("result"), result}});
+    }
+    return m_outbox.setState(QStringLiteral("commandAcks"),
+        QString::fromUtf8(QJsonDocument(newAcks).toJson(QJsonDocument::Compact)));
+}
+
+Status SyncClient::refillNumbers(CycleReport& report)
+{
+    auto numbers = m_store.numbersReport(m_settings.numbersLowWater);
+    if (!numbers)
+        return fail(std::move(numbers.error()));
+    const int year = QDateTime::fromMSecsSinceEpoch(m_store.clock().nowMs()).date().year();
+    QMap<QString, qint64> unused; // document type → numbers left this year
+    for (const QJsonValue& v : numbers->value(QStringLiteral("blocks")).toArray()) {
+        const QJsonObject b = v.toObject();
+        const QString type = b.value(QStringLiteral("docType")).toString();
+        unused[type] += b.value(QStringLiteral("year")).toInt() == year
+            ? b.value(QStringLiteral("unused")).toInteger()
+            : 0;
+    }
+    const Actor installer {{m_settings.installerId}, Role::Installer};
+    for (auto it = unused.cbegin(); it != unused.cend(); ++it) {
+        if (it.value() >= m_settings.numbersLowWater)
+            continue;
+        // The request id is kept until the block is loaded: a lost answer gets the same block.
+        const QString key = QStringLiteral("numberRequest/%1/%2").arg(it.key()).arg(year);
+        auto requestId = m_outbox.state(key);
+        if (!requestId)
+            return fail(std::move(requestId.error()));
+        if (requestId->isEmpty()) {
+            *requestId = QString::fromLatin1(randomBytes(16).toHex());
+            FC_TRY(m_outbox.setState(key, *requestId));
+        }
+        auto response = call("POST", QStringLiteral("/v1/number-blocks"),
+            QJsonDocument(QJsonObject {{QStringLiteral("requestId"), *requestId},
+                              {QStringLiteral("docType"), it.key()}, {QStringLiteral("year"), year},
+                              {QStringLiteral("have"), it.value()}})
+                .toJson(QJsonDocument::Compact));
+        if (!response)
+            return fail(std::move(response.error()));
+        if (response->status == 404) {
+            report.errors.append(answerReason(*response)); // no series: tell, go on
+            continue;
+        }
+        if (response->status != 201)
+            return fail(centreError(*response));
+        const QJsonObject b = QJsonDocument::fromJson(response->body)
+                                  .object()
+                                  .value(QStringLiteral("block"))
+                                  .toObject();
+        NumberBlock block {b.value(QStringLiteral("id")).toString(),
+            b.value(QStringLiteral("docType")).toString(), b.value(QStringLiteral("year")).toInt(),
+            b.value(QStringLiteral("firstSeq")).toInteger(),
+            b.value(QStringLiteral("lastSeq")).toInteger(),
+            b.value(QStringLiteral("pattern")).toString(), QStringLiteral("centre")};
+        if (auto loaded = m_store.loadNumberBlock(installer, block); !loaded) {
+            // Loaded before a crash, then asked again: the same block, already here.
+            auto report2 = m_store.numbersReport(m_settings.numbersLowWater);
+            bool present = false;
+            for (const QJsonValue& v :
+                report2 ? report2->value(QStringLiteral("blocks")).toArray() : QJsonArray {})
+                present
+                    = present || v.toObject().value(QStringLiteral("id")).toString() == block.id;
+            if (!present)
+                return loaded;
+        }
+        FC_TRY(m_outbox.setState(key, QString()));
+        report.blocksReceived++;
+    }
+    return {};
+}
+
+Status SyncClient::uploadBlobs(CycleReport& report, const LinkState& link)
+{
+    auto pending = m_outbox.pending(QStringLiteral("blob"), 1000);
+    if (!pending)
+        return fail(std::move(pending.error()));
+    for (const OutboxEntry& entry : *pending) {
+        // Audio and video wait for an unmetered link unless the policy allows them.
+        if (entry.priority >= int(SyncClass::Media) && link.metered
+            && !m_settings.mediaOnMeteredLinks)
+            continue;
+        if (auto sent = uploadBlob(entry, report); !sent) {
+            FC_TRY(
+                m_outbox.recordFailure(QStringLiteral("blob"), {entry.ref}, sent.error().message));
+            if (transportFailureOf(sent.error()) != TransportFailure::None)
+                return sent; // the link is down: stop, the next cycle resumes
+            report.errors.append(sent.error().message);
+        }
+    }
+    return {};
+}
+
+Status SyncClient::uploadBlob(const OutboxEntry& entry, CycleReport& report)
+{
+    auto info = m_store.blobInfo(entry.ref);
+    if (!info)
+        return fail(std::move(info.error()));
+    QFile file(m_store.blobs().pathFor(entry.ref));
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(
+            ErrorCode::Io, SyncText::tr("The evidence file %1 cannot be read").arg(entry.ref));
+    TusClient tus(m_transport, m_settings.centreUrl + QStringLiteral("/v1/files"));
+    tus.setChunkSize(m_chunkSize);
+    tus.setChecksumAlgorithm(QStringLiteral("sha256"));
+    const QList<QPair<QString, QByteArray>> metadata {
+        {QStringLiteral("blob"), info->hashHex.toLatin1()},
+        {QStringLiteral("alg"), hashAlgorithmName(info->hashAlgorithm).toLatin1()},
+        {QStringLiteral("suite"), cipherSuiteName(info->suite).toLatin1()},
+        {QStringLiteral("iv"), info->iv.toHex()}, {QStringLiteral("tag"), info->tag.toHex()},
+        // The file key travels inside mutual TLS; a province's platform would wrap it for its
+        // HSM instead (docs/protocol.md).
+        {QStringLiteral("key"), info->key.toHex()},
+        {QStringLiteral("size"), QByteArray::number(info->size)}};
+    TusUploadReport partial;
+    QElapsedTimer timer;
+    timer.start();
+    qint64 lastOffset = -1;
+    qint64 lastMs = 0;
+    auto done = tus.upload(
+        file, file.size(), entry.uploadUrl, metadata, &partial, [&](qint64 offset) {
+            // Adapt the chunk to the link: about kChunkTargetMs per chunk, so a cut costs little
+            // on 3G and a fast link is not slowed by per-request round trips.
+            const qint64 nowMs = timer.elapsed();
+            if (lastOffset >= 0 && nowMs > lastMs) {
+                const double bytesPerMs = double(offset - lastOffset) / double(nowMs - lastMs);
+                m_chunkSize = std::clamp(qint64(bytesPerMs * kChunkTargetMs), kMinChunk, kMaxChunk);
+                tus.setChunkSize(m_chunkSize);
+            }
+            lastOffset = offset;
+            lastMs = nowMs;
+        });
+    if (!partial.uploadUrl.isEmpty() && partial.uploadUrl != entry.uploadUrl)
+        FC_TRY(m_outbox.setUploadUrl(entry.ref, partial.uploadUrl));
+    report.blobBytesSent += partial.bytesSent;
+    if (!done) {
+        // The centre no longer has the upload, or refused the finished blob (422): the next try
+        // starts a new upload.
+        if (done.error().code == ErrorCode::NotFound
+            || done.error().context.startsWith(QLatin1String("status=422")))
+            FC_TRY(m_outbox.setUploadUrl(entry.ref, QString())); // gone: the next try starts anew
+        return fail(std::move(done.error()));
+    }
+    report.blobBytesSent += done->bytesSent - partial.bytesSent;
+    FC_TRY(m_outbox.confirm(QStringLiteral("blob"), {entry.ref}));
+    report.blobsUploaded++;
+    return {};
+}
+
+} // namespace fieldcase::sync
