@@ -1,7 +1,7 @@
 // fieldcase-admin: the installer's command-line tool. Store and demo commands live in main.cpp;
 // reference data, validation, rules, deadlines and scenarios in rulescommands.cpp; rendering in
 // rendercommand.cpp; the GNSS check in gnsscommand.cpp; device plugins and profiles in
-// devicescommand.cpp.
+// devicescommand.cpp; sync in synccommand.cpp.
 #pragma once
 
 #include "core/rules/rulebook.h"
@@ -23,6 +23,16 @@ class Admin
 public:
     int run(const QStringList& args);
 
+    struct SyncOptions
+    {
+        QString centreUrl;
+        QString enrolUrl;
+        QString caFile;
+        QString token;
+        QString installer;
+        bool metered = false;
+    };
+
 private:
     int dbCheck(bool json, bool skipEvidence);
     int dbRebuild();
@@ -38,6 +48,8 @@ private:
     // devicescommand.cpp
     int devicesCommand(const QStringList& args, const QString& profile, int seconds, bool json);
     static QString deviceLine(const devices::Device& device);
+    // synccommand.cpp
+    int syncCommand(const QStringList& args, const SyncOptions& options, bool json);
 
     // rulescommands.cpp
     int validate(const QStringList& args, const QString& colour, bool json);

@@ -182,7 +182,9 @@ int Admin::run(const QStringList& args)
         "  render --template NAME --doc-data FILE.json --format pdf|escp --out FILE\n"
         "  verify-document IMAGE_OR_PDF\n"
         "  gnss watch URI [--seconds N]\n"
-        "  devices list|probe|test [SLOT|KIND ...] [--profile NAME|FILE] [--seconds N]"));
+        "  devices list|probe|test [SLOT|KIND ...] [--profile NAME|FILE] [--seconds N]\n"
+        "  sync enrol --centre URL [--enrol-url URL] --ca FILE --token T [--installer ID]\n"
+        "  sync status | sync now [--metered] | sync retry event|blob REF"));
     parser.addHelpOption();
     QCommandLineOption dataOption(QStringLiteral("data"), tr("Data folder of the terminal."),
         tr("dir"), app::defaultDataDirectory());
@@ -221,6 +223,17 @@ int Admin::run(const QStringList& args)
     QCommandLineOption profileOption(QStringLiteral("profile"),
         tr("Device profile: demo, vehicle-kit, handheld or a file (default: the terminal's)."),
         tr("name"));
+    QCommandLineOption centreOption(
+        QStringLiteral("centre"), tr("The centre's sync address (https://host:port)."), tr("url"));
+    QCommandLineOption enrolUrlOption(QStringLiteral("enrol-url"),
+        tr("The centre's enrolment address, if not the sync address."), tr("url"));
+    QCommandLineOption caOption(
+        QStringLiteral("ca"), tr("The provincial centre's CA certificate (PEM)."), tr("file"));
+    QCommandLineOption tokenOption(
+        QStringLiteral("token"), tr("One-time enrolment token from the centre."), tr("token"));
+    QCommandLineOption meteredOption(QStringLiteral("metered"),
+        tr("The link is metered (3G/4G): audio and video wait unless the policy allows them."));
+    parser.addOptions({centreOption, enrolUrlOption, caOption, tokenOption, meteredOption});
     parser.addOptions({dataOption, jsonOption, skipEvidence, colourOption, violationOption,
         factsOption, dateOption, kindOption, fromOption, outOption, demoTrustOption,
         installerOption, templateOption, dataOption2, formatOption, printerOption, secondsOption,
@@ -259,6 +272,13 @@ int Admin::run(const QStringList& args)
     if (first == QLatin1String("devices")) {
         return devicesCommand(pos.mid(1), parser.value(profileOption),
             parser.isSet(secondsOption) ? parser.value(secondsOption).toInt() : 5, json);
+    }
+    if (first == QLatin1String("sync")) {
+        return syncCommand(pos.mid(1),
+            {parser.value(centreOption), parser.value(enrolUrlOption), parser.value(caOption),
+                parser.value(tokenOption), parser.value(installerOption),
+                parser.isSet(meteredOption)},
+            json);
     }
     if (first == QLatin1String("numbers"))
         return numbers(pos.mid(1), parser.value(installerOption), json);
