@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Quick start, command 1: install what is missing, build (release), and run the terminal in demo
-# mode with the bundled demo unit and officers. With no display it runs the headless end-to-end
-# demo: opens a demo case through core, prints what was stored and checks the store.
+# Quick start, command 1: install what is missing, build (release), start the bundled local
+# centre (packaging/demo-centre.sh), and run the terminal in demo mode with the bundled demo unit
+# and officers. With no display it runs the headless end-to-end demo: opens a demo case through
+# core, prints what was stored and checks the store, then enrols with the local centre and syncs.
 #   FIELDCASE_DATA=DIR   keep the demo store somewhere else (default: build/demo-data)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,4 +10,11 @@ packaging/install-deps.sh
 cmake --preset release >/dev/null
 cmake --build --preset release
 data="${FIELDCASE_DATA:-$PWD/build/demo-data}"
-exec build/release/app/fieldcase --data "$data" "$@"
+demo_root="$PWD/build/demo"
+centre_bin="$PWD/build/release/app/fieldcase-centre"
+admin_bin="$PWD/build/release/app/fieldcase-admin"
+source packaging/demo-centre.sh
+start_demo_centre
+trap stop_demo_centre EXIT
+build/release/app/fieldcase --data "$data" "$@"
+sync_demo_terminal "$data"
