@@ -3,6 +3,10 @@
 // offset and metadata kept durably beside them, so a centre restart loses no acknowledged byte and
 // a terminal resumes with HEAD after any cut. When the last byte arrives the completion hook
 // decides whether the blob is good (the centre checks it against the evidence manifest).
+//
+// On disk, per upload: <id>.part (the bytes received, fsynced before an offset is acknowledged)
+// and <id>.json (terminal, length, offset, metadata, complete; replaced atomically). A .part
+// longer than the recorded offset (a crash between the two) is cut back to it on load.
 #pragma once
 
 #include "core/util/result.h"
@@ -42,15 +46,47 @@ public:
         qint64 maxChunk = qint64(16) << 20;
     };
 
+    // Loads the uploads recorded in options.directory (created if missing).
     TusEndpoint(Options options, Authenticator authenticate, CompletionHook complete);
 
     // Adds the /v1/files routes to the server.
     void install(QHttpServer& server);
 
+    // Where the bytes of an upload are kept (the hook may move them away once complete).
+    [[nodiscard]] static QString dataFile(const QString& directory, const QString& id);
+
 private:
+    struct Upload
+    {
+        QString id;
+        QString terminalId;
+        qint64 length = 0;
+        qint64 offset = 0;
+        QByteArray metadataHeader; // as received, echoed by HEAD
+        QHash<QString, QByteArray> metadata;
+        bool complete = false;
+    };
+
+    void load();
+    [[nodiscard]] QHttpServerResponse collection(const QHttpServerRequest& request);
+    [[nodiscard]] QHttpServerResponse resource(
+        const QString& id, const QHttpServerRequest& request);
+    [[nodiscard]] QHttpServerResponse create(const QString& terminal, const QHttpServerRequest& r);
+    [[nodiscard]] QHttpServerResponse head(Upload& upload);
+    [[nodiscard]] QHttpServerResponse patch(Upload& upload, const QHttpServerRequest& request);
+    [[nodiscard]] QHttpServerResponse terminate(Upload& upload);
+    // The hook's verdict on a complete upload: empty if accepted, else the 422 to answer (the
+    // upload is then gone).
+    [[nodiscard]] std::optional<QHttpServerResponse> finish(Upload& upload);
+    [[nodiscard]] QHttpServerResponse options() const;
+    [[nodiscard]] Status save(const Upload& upload) const;
+    void discard(const QString& id);
+    [[nodiscard]] QString sidecarFile(const QString& id) const;
+
     Options m_options;
     Authenticator m_authenticate;
     CompletionHook m_complete;
+    QHash<QString, Upload> m_uploads;
 };
 
 } // namespace fieldcase::sync

@@ -1,7 +1,8 @@
 #include "sync/tus/tusclient.h"
 
+#include "core/crypto/hash.h"
+
 #include <QCoreApplication>
-#include <QCryptographicHash>
 #include <QUrl>
 
 namespace fieldcase::sync {
@@ -19,7 +20,7 @@ Error protocolError(const HttpResponse& r, const QString& what)
 {
     return Error {ErrorCode::Rejected,
         SyncText::tr("The centre refused the upload (%1: HTTP %2)").arg(what).arg(r.status),
-        QString::fromUtf8(r.body.left(200))};
+        QStringLiteral("status=%1 ").arg(r.status) + QString::fromUtf8(r.body.left(200))};
 }
 
 QStringList splitList(const QByteArray& value)
@@ -55,9 +56,16 @@ HttpRequest TusClient::request(const QByteArray& method, const QString& url) con
     return r;
 }
 
+Result<HttpResponse> TusClient::send(HttpRequest request)
+{
+    if (m_decorate)
+        m_decorate(request);
+    return m_transport.send(request);
+}
+
 Result<TusServerInfo> TusClient::discover()
 {
-    auto r = m_transport.send(request("OPTIONS", m_endpoint));
+    auto r = send(request("OPTIONS", m_endpoint));
     if (!r)
         return fail(r.error());
     if (r->status != 200 && r->status != 204)
@@ -81,7 +89,7 @@ Result<QString> TusClient::create(qint64 length, const QList<QPair<QString, QByt
         pairs.append(key.toLatin1() + ' ' + value.toBase64());
     if (!pairs.isEmpty())
         r.headers.append({"Upload-Metadata", pairs.join(',')});
-    auto response = m_transport.send(r);
+    auto response = send(r);
     if (!response)
         return fail(response.error());
     if (response->status != 201)
@@ -96,7 +104,7 @@ Result<QString> TusClient::create(qint64 length, const QList<QPair<QString, QByt
 
 Result<qint64> TusClient::offset(const QString& uploadUrl)
 {
-    auto r = m_transport.send(request("HEAD", uploadUrl));
+    auto r = send(request("HEAD", uploadUrl));
     if (!r)
         return fail(r.error());
     if (r->status == 404 || r->status == 410)
@@ -114,12 +122,12 @@ Result<qint64> TusClient::patch(const QString& uploadUrl, qint64 offset, QByteAr
     HttpRequest r = request("PATCH", uploadUrl);
     r.headers.append({"Upload-Offset", QByteArray::number(offset)});
     r.headers.append({QByteArray("Content-Type"), QByteArray("application/offset+octet-stream")});
-    if (m_checksum == QLatin1String("sha256")) {
+    if (const auto algorithm = hashAlgorithmFromName(m_checksum)) {
         r.headers.append({"Upload-Checksum",
-            "sha256 " + QCryptographicHash::hash(chunk, QCryptographicHash::Sha256).toBase64()});
+            m_checksum.toLatin1() + ' ' + Hasher::hash(*algorithm, chunk).toBase64()});
     }
     r.body = chunk.toByteArray();
-    auto response = m_transport.send(r);
+    auto response = send(r);
     if (!response)
         return fail(response.error());
     if (response->status == 409)
@@ -140,7 +148,7 @@ Result<qint64> TusClient::patch(const QString& uploadUrl, qint64 offset, QByteAr
 
 Status TusClient::terminate(const QString& uploadUrl)
 {
-    auto r = m_transport.send(request("DELETE", uploadUrl));
+    auto r = send(request("DELETE", uploadUrl));
     if (!r)
         return fail(r.error());
     if (r->status != 204 && r->status != 404 && r->status != 410)

@@ -64,17 +64,25 @@ public:
 
     void setChunkSize(qint64 bytes) { m_chunkSize = bytes; }
     void setMaxAttempts(int attempts) { m_maxAttempts = attempts; }
-    // Adds Upload-Checksum with this algorithm ("sha256") to each PATCH; empty = none.
+    // Adds Upload-Checksum with this algorithm ("sm3" or "sha256") to each PATCH; empty = none.
     void setChecksumAlgorithm(const QString& algorithm) { m_checksum = algorithm; }
+    // Called on every request just before it is sent, with its headers and body complete: adds
+    // what the transport does not know about, e.g. FieldCase-Signature.
+    void setRequestDecorator(std::function<void(HttpRequest&)> decorate)
+    {
+        m_decorate = std::move(decorate);
+    }
 
 private:
     [[nodiscard]] HttpRequest request(const QByteArray& method, const QString& url) const;
+    [[nodiscard]] Result<HttpResponse> send(HttpRequest request);
 
     HttpTransport& m_transport;
     QString m_endpoint;
     qint64 m_chunkSize = 1 << 20;
     int m_maxAttempts = 3;
     QString m_checksum;
+    std::function<void(HttpRequest&)> m_decorate;
 };
 
 } // namespace fieldcase::sync
