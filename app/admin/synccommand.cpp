@@ -118,6 +118,11 @@ int Admin::syncCommand(const QStringList& args, const SyncOptions& options, bool
                   << '\n';
         else
             m_out << settings.error().message << '\n';
+        if (settings && settings->certificateNotAfterMs > 0
+            && settings->certificateNotAfterMs < m_store->clock().nowMs())
+            m_out << tr("The terminal's certificate has expired: the centre will refuse it. Ask "
+                        "the centre for a new enrolment token and enrol again.")
+                  << '\n';
         m_out << tr("Last complete sync: %1").arg(when(lastComplete)) << '\n';
         for (const OutboxClassSummary& c : *summary)
             m_out << tr("%1: %2 waiting (%3 bytes, oldest %4), %5 refused, %6 sent")

@@ -5,6 +5,7 @@
 // and a heartbeat command carried out and acknowledged.
 #include "sync/centre/centreserver.h"
 #include "sync/centre/centrestore.h"
+#include "sync/centre/certificateauthority.h"
 #include "sync/client/enrolment.h"
 #include "sync/client/syncclient.h"
 #include "sync/protocol/x509.h"
@@ -318,6 +319,40 @@ TEST_CASE("Sync: refusals are kept with the reason, numbers are refilled, comman
         CHECK(rejected->first().lastError.contains(QStringLiteral("hash")));
         CHECK_FALSE(r.complete);
         CHECK(cycle(terminal, settings).eventsRejected == 0); // held, not sent again
+    }
+    SECTION("an expired certificate: refused, said, nothing lost")
+    {
+        const QString c = terminal.openCase();
+        auto ca = CertificateAuthority::load(
+            centre.pki.cert(QStringLiteral("ca")), centre.pki.key(QStringLiteral("ca")));
+        REQUIRE(ca);
+        auto fresh = makeTlsKeyAndRequest(terminal.store->terminalId());
+        REQUIRE(fresh);
+        // Valid for one day, 400 days ago.
+        auto expired = ca->issue(fresh->csrPem, terminal.store->terminalId(), kUnit, 1,
+            QDateTime::currentMSecsSinceEpoch() - qint64(400) * 24 * 3600 * 1000);
+        REQUIRE(expired);
+        QFile cert(settings.tls.clientCertFile);
+        QFile key(settings.tls.clientKeyFile);
+        REQUIRE(cert.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        cert.write(*expired);
+        cert.close();
+        REQUIRE(key.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        key.write(fresh->keyPem);
+        key.close();
+        const qint64 before
+            = scalar(*terminal.store, "SELECT count(*) FROM outbox WHERE state = 'pending'");
+        CycleReport r = cycle(terminal, settings);
+        CHECK_FALSE(r.complete);
+        REQUIRE_FALSE(r.errors.isEmpty());
+        CHECK(r.errors.first().contains(QStringLiteral("certificate")));
+        CHECK(scalar(*terminal.store, "SELECT count(*) FROM outbox WHERE state = 'pending'")
+            == before);
+        CHECK(scalar(*terminal.store,
+                  "SELECT count(*) FROM outbox WHERE state = 'pending' AND last_error LIKE "
+                  "'%certificate%'")
+            == before);
+        CHECK(centre.cases.store->caseEvents(c).value_or(QList<Event> {}).isEmpty());
     }
     SECTION("a low number block is refilled once, idempotently")
     {
