@@ -16,6 +16,9 @@
 #include <QBuffer>
 #include <QDir>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
 #include <QSslConfiguration>
 #include <QSslKey>
 #include <QTemporaryDir>
@@ -434,7 +437,8 @@ TEST_CASE("Centre tus: a cut upload and a centre restart resume with only the mi
     CHECK(rig.completed.size() == 1);
 }
 
-TEST_CASE("Centre tus: a blob the completion hook refuses is a 422 and gone, and size limits are kept",
+TEST_CASE(
+    "Centre tus: a blob the completion hook refuses is a 422 and gone, and size limits are kept",
     "[sync][centre][tus]")
 {
     Rig rig(1 << 20, 64 * 1024);
@@ -521,4 +525,77 @@ TEST_CASE(
         == QByteArray(400, 'e'));
     REQUIRE(offThread([&] { return client.terminate(*url); }));
     CHECK_FALSE(offThread([&] { return client.offset(*url); }));
+}
+
+TEST_CASE("Centre tus: tus-js-client from npm uploads and resumes over mutual TLS",
+    "[sync][centre][tus][interop]")
+{
+    const QString peerDir = QStringLiteral(FIELDCASE_SOURCE_DIR "/tests/peers/tus");
+    INFO("tus-js-client is missing: run npm ci in tests/peers/tus (packaging/install-deps.sh)");
+    REQUIRE(QFile::exists(peerDir + QStringLiteral("/node_modules/tus-js-client/package.json")));
+    Rig rig;
+    // An independent terminal identity: an ECDSA P-256 key enrolled at the centre, its private
+    // half written for node.
+    auto key = KeyPair::generate(SignatureAlgorithm::EcdsaP256Sha256);
+    REQUIRE(key);
+    const QString terminalId = QStringLiteral("tusjs-terminal-01");
+    REQUIRE(rig.centreStore.store->registerTerminal(
+        rig.centreStore.installer, terminalId, key->publicKey()));
+    QTemporaryDir work;
+    const QString keyFile = work.filePath(QStringLiteral("signing.key"));
+    {
+        QFile f(keyFile);
+        REQUIRE(f.open(QIODevice::WriteOnly));
+        f.write(key->privatePem());
+    }
+    const QString file = test::writeRandomFile(
+        work.filePath(QStringLiteral("video.bin")), 5 * 1024 * 1024 + 999, 21);
+    const QByteArray video = readFile(file);
+
+    // Runs node client.mjs against an endpoint while this thread serves it; the JSON it prints.
+    auto runNode = [&](quint16 port) {
+        QProcess node;
+        node.setWorkingDirectory(peerDir);
+        node.start(QStringLiteral("node"),
+            {QStringLiteral("client.mjs"), rig.endpointUrl(port), file,
+                rig.pki.cert(QStringLiteral("ca")), rig.pki.cert(QStringLiteral("client")),
+                rig.pki.key(QStringLiteral("client")), terminalId, keyFile,
+                QString::number(1024 * 1024), QStringLiteral("case=案件-7"),
+                QStringLiteral("evidence=ev-42")});
+        REQUIRE(node.waitForStarted(5000));
+        REQUIRE(test::waitFor([&] { return node.state() == QProcess::NotRunning; }, 60000));
+        const QByteArray out = node.readAllStandardOutput();
+        INFO("node stdout: " << out.toStdString());
+        INFO("node stderr: " << node.readAllStandardError().toStdString());
+        REQUIRE(node.exitStatus() == QProcess::NormalExit);
+        REQUIRE(node.exitCode() == 0);
+        return QJsonDocument::fromJson(out.trimmed()).object();
+    };
+
+    // A whole upload: complete, byte for byte, the metadata as sent, by that terminal.
+    const QJsonObject first = runNode(rig.port);
+    const QString url = first.value(QStringLiteral("url")).toString();
+    REQUIRE_FALSE(url.isEmpty());
+    CHECK(first.value(QStringLiteral("retries")).toInt() == 0);
+    CHECK(rig.stored(url) == video);
+    REQUIRE(rig.completed.size() == 1);
+    CHECK(rig.completed.at(0).terminalId == terminalId);
+    CHECK(rig.completed.at(0).metadata.value(QStringLiteral("case")) == QByteArray("案件-7"));
+    CHECK(rig.completed.at(0).metadata.value(QStringLiteral("evidence")) == "ev-42");
+
+    // Through a link that dies 2.5 MiB in: tus-js-client retries, asks the offset (HEAD) and
+    // sends the rest; the centre keeps only whole chunks, so at most one chunk goes twice.
+    test::FaultProxy proxy(QStringLiteral("127.0.0.1"), rig.port);
+    REQUIRE(proxy.start());
+    proxy.cutAfterBytes(test::FaultProxy::Direction::Up, 2 * 1024 * 1024 + 512 * 1024);
+    const QJsonObject second = runNode(proxy.port());
+    const QString resumedUrl = second.value(QStringLiteral("url")).toString();
+    REQUIRE_FALSE(resumedUrl.isEmpty());
+    CHECK(uploadId(resumedUrl) != uploadId(url));
+    CHECK(second.value(QStringLiteral("retries")).toInt() >= 1);
+    CHECK(proxy.counters().resets == 1);
+    CHECK(proxy.counters().bytesUp > video.size());
+    CHECK(proxy.counters().bytesUp < video.size() + 1024 * 1024 + 128 * 1024);
+    CHECK(rig.stored(resumedUrl) == video);
+    CHECK(rig.completed.size() == 2);
 }
