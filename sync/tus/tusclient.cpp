@@ -3,6 +3,8 @@
 #include "core/crypto/hash.h"
 
 #include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QUrl>
 
 namespace fieldcase::sync {
@@ -18,8 +20,14 @@ constexpr QByteArrayView kTusVersion = "1.0.0";
 
 Error protocolError(const HttpResponse& r, const QString& what)
 {
-    return Error {ErrorCode::Rejected,
-        SyncText::tr("The centre refused the upload (%1: HTTP %2)").arg(what).arg(r.status),
+    // The centre's own reason (a JSON error body), when it gives one, is what the officer needs.
+    const QString reason
+        = QJsonDocument::fromJson(r.body).object().value(QStringLiteral("reason")).toString();
+    QString message
+        = SyncText::tr("The centre refused the upload (%1: HTTP %2)").arg(what).arg(r.status);
+    if (!reason.isEmpty())
+        message += QStringLiteral(": ") + reason;
+    return Error {ErrorCode::Rejected, message,
         QStringLiteral("status=%1 ").arg(r.status) + QString::fromUtf8(r.body.left(200))};
 }
 

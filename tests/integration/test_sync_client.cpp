@@ -15,6 +15,7 @@
 #include "tests/support/testpki.h"
 #include "tests/support/waitfor.h"
 
+#include <QBuffer>
 #include <QDate>
 #include <QFile>
 #include <QtConcurrent>
@@ -120,13 +121,30 @@ SyncSettings enrol(Centre& centre, test::StoreFixture& terminal, const QStringLi
     return *settings;
 }
 
-CycleReport cycle(test::StoreFixture& terminal, const SyncSettings& settings)
+CycleReport cycle(test::StoreFixture& terminal, const SyncSettings& settings, bool metered = false)
 {
     return onWorker([&] {
         CurlTransport transport(settings.tls);
         SyncClient client(*terminal.store, transport, settings);
-        return client.runCycle({true, false});
+        client.setInitialChunkSize(64 * 1024);
+        return client.runCycle({true, metered});
     });
+}
+
+QString attach(test::StoreFixture& terminal, const QString& caseId, const QString& kind,
+    const QByteArray& content)
+{
+    QBuffer buffer;
+    buffer.setData(content);
+    REQUIRE(buffer.open(QIODevice::ReadOnly));
+    EvidenceMeta meta;
+    meta.kind = kind;
+    meta.mediaType = kind == QLatin1String("photo") ? QStringLiteral("image/jpeg")
+                                                    : QStringLiteral("audio/wav");
+    meta.title = kind;
+    auto e = terminal.store->attachEvidence(terminal.single, caseId, buffer, meta);
+    REQUIRE(e);
+    return QString::fromLatin1(Hasher::hash(HashAlgorithm::Sm3, content).toHex());
 }
 
 qint64 scalar(CaseStore& store, const char* sql)
@@ -353,6 +371,50 @@ TEST_CASE("Sync: refusals are kept with the reason, numbers are refilled, comman
                   "'%certificate%'")
             == before);
         CHECK(centre.cases.store->caseEvents(c).value_or(QList<Event> {}).isEmpty());
+    }
+    SECTION("evidence: photos go on a metered link, audio waits; the centre verifies every blob")
+    {
+        const QString c = terminal.openCase();
+        QByteArray photo(300 * 1024, Qt::Uninitialized);
+        for (qsizetype i = 0; i < photo.size(); ++i)
+            photo[i] = char((i * 131) ^ (i >> 7));
+        const QByteArray audio = QByteArray(200 * 1024, 'a');
+        const QString photoHash = attach(terminal, c, QStringLiteral("photo"), photo);
+        const QString audioHash = attach(terminal, c, QStringLiteral("audio"), audio);
+        CycleReport metered = cycle(terminal, settings, /*metered=*/true);
+        INFO(metered.errors.join(QLatin1Char('\n')).toStdString());
+        CHECK(metered.blobsUploaded == 1);
+        CHECK(centre.records->hasEvidence(photoHash).value());
+        CHECK_FALSE(centre.records->hasEvidence(audioHash).value());
+        CHECK(scalar(*terminal.store,
+                  "SELECT count(*) FROM outbox WHERE kind = 'blob' AND state = 'pending'")
+            == 1);
+        align(centre, {&terminal}, 1000);
+        CycleReport wifi = cycle(terminal, settings, /*metered=*/false);
+        CHECK(wifi.blobsUploaded == 1);
+        CHECK(centre.records->hasEvidence(audioHash).value());
+        CHECK(scalar(*terminal.store, "SELECT count(*) FROM outbox WHERE state = 'pending'") == 0);
+    }
+    SECTION(
+        "evidence altered on the terminal: the centre refuses it, the item stays with the reason")
+    {
+        const QString c = terminal.openCase();
+        const QString hash = attach(terminal, c, QStringLiteral("photo"), QByteArray(100000, 'p'));
+        QFile stored(terminal.store->blobs().pathFor(hash));
+        REQUIRE(stored.open(QIODevice::ReadWrite));
+        stored.seek(5000);
+        stored.write("XXXX");
+        stored.close();
+        CycleReport r = cycle(terminal, settings);
+        CHECK(r.blobsUploaded == 0);
+        CHECK_FALSE(r.complete);
+        CHECK_FALSE(centre.records->hasEvidence(hash).value());
+        Outbox outbox(terminal.store->database(), terminal.clock);
+        auto pending = outbox.pending(QStringLiteral("blob"), 10);
+        REQUIRE(pending->size() == 1);
+        CHECK(pending->first().uploadUrl.isEmpty()); // the refused upload is gone; next try anew
+        CHECK(pending->first().lastError.contains(QStringLiteral("422")));
+        CHECK(pending->first().lastError.contains(QStringLiteral("altered")));
     }
     SECTION("a low number block is refilled once, idempotently")
     {
