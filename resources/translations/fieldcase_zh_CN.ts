@@ -392,6 +392,14 @@
         <translation>未通过</translation>
     </message>
     <message>
+        <source>How long to listen to the GNSS receiver, or to wait for a device.</source>
+        <translation>监听定位接收机或等待设备的时长（秒）。</translation>
+    </message>
+    <message>
+        <source>Device profile: demo, vehicle-kit, handheld or a file (default: the terminal&apos;s).</source>
+        <translation>设备配置：demo、vehicle-kit、handheld 或配置文件（默认使用本终端的设备配置）。</translation>
+    </message>
+    <message>
         <source>FieldCase installer and operator tool. Commands (docs/cli.md):
   db check | db rebuild
   demo seed | demo case
@@ -404,28 +412,126 @@
   render --template NAME --doc-data FILE.json --format pdf|escp --out FILE
   verify-document IMAGE_OR_PDF
   gnss watch URI [--seconds N]
-  devices list|probe|test [SLOT|KIND ...] [--profile NAME|FILE] [--seconds N]</source>
-        <translation>FieldCase 安装与运维工具。命令（详见 docs/cli.md）：
+  devices list|probe|test [SLOT|KIND ...] [--profile NAME|FILE] [--seconds N]
+  sync enrol --centre URL [--enrol-url URL] --ca FILE --token T [--installer ID]
+  sync status | sync now [--metered] | sync retry event|blob REF</source>
+        <translation>FieldCase 安装调试与运维工具。命令（见 docs/cli.md）：
   db check | db rebuild
   demo seed | demo case
-  validate id|uscc|org|plate VALUE [--colour C]
-  reference trust KEY.pem | import FILE [DATA] | install-bundled [--demo-trust] | status
-  rules list | rules show CODE | rules evaluate --violation CODE --facts FILE.json [--date D] | rules search TEXT | rules vehicle PLATE
-  deadline --kind KIND --from DATE
-  scenario run FILE.json [--out DIR]
-  numbers load FILE.json [--installer ID] | numbers report
-  render --template NAME --doc-data FILE.json --format pdf|escp --out FILE
-  verify-document IMAGE_OR_PDF
-  gnss watch URI [--seconds N]
-  devices list|probe|test [SLOT|KIND ...] [--profile NAME|FILE] [--seconds N]</translation>
+  validate id|uscc|org|plate 值 [--colour 颜色]
+  reference trust 公钥.pem | import 文件 [数据] | install-bundled [--demo-trust] | status
+  rules list | rules show 代码 | rules evaluate --violation 代码 --facts 文件.json [--date 日期] | rules search 文本 | rules vehicle 号牌
+  deadline --kind 类型 --from 日期
+  scenario run 文件.json [--out 目录]
+  numbers load 文件.json [--installer 编号] | numbers report
+  render --template 名称 --doc-data 文件.json --format pdf|escp --out 文件
+  verify-document 图片或PDF
+  gnss watch URI [--seconds 秒数]
+  devices list|probe|test [槽位|类型 ...] [--profile 名称|文件] [--seconds 秒数]
+  sync enrol --centre URL [--enrol-url URL] --ca 文件 --token 令牌 [--installer 编号]
+  sync status | sync now [--metered] | sync retry event|blob 标识</translation>
     </message>
     <message>
-        <source>How long to listen to the GNSS receiver, or to wait for a device.</source>
-        <translation>监听定位接收机或等待设备的时长（秒）。</translation>
+        <source>The centre&apos;s sync address (https://host:port).</source>
+        <translation>中心的同步地址（https://主机:端口）。</translation>
     </message>
     <message>
-        <source>Device profile: demo, vehicle-kit, handheld or a file (default: the terminal&apos;s).</source>
-        <translation>设备配置：demo、vehicle-kit、handheld 或配置文件（默认使用本终端的设备配置）。</translation>
+        <source>url</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>The centre&apos;s enrolment address, if not the sync address.</source>
+        <translation>中心的注册地址（与同步地址不同时填写）。</translation>
+    </message>
+    <message>
+        <source>The provincial centre&apos;s CA certificate (PEM).</source>
+        <translation>省级中心的 CA 证书（PEM）。</translation>
+    </message>
+    <message>
+        <source>One-time enrolment token from the centre.</source>
+        <translation>中心签发的一次性注册令牌。</translation>
+    </message>
+    <message>
+        <source>token</source>
+        <translation>令牌</translation>
+    </message>
+    <message>
+        <source>The link is metered (3G/4G): audio and video wait unless the policy allows them.</source>
+        <translation>当前为计流量链路（3G/4G）：除非策略允许，音视频暂不上传。</translation>
+    </message>
+    <message>
+        <source>records</source>
+        <translation>案件记录</translation>
+    </message>
+    <message>
+        <source>manifests</source>
+        <translation>证据清单</translation>
+    </message>
+    <message>
+        <source>photos and documents</source>
+        <translation>照片和文书</translation>
+    </message>
+    <message>
+        <source>audio and video</source>
+        <translation>音视频</translation>
+    </message>
+    <message>
+        <source>Usage: fieldcase-admin sync enrol --centre URL [--enrol-url URL] --ca FILE --token TOKEN [--installer ID]</source>
+        <translation>用法：fieldcase-admin sync enrol --centre 地址 [--enrol-url 地址] --ca 文件 --token 令牌 [--installer 编号]</translation>
+    </message>
+    <message>
+        <source>Enrolled with %1 as terminal %2 of %3; certificate valid until %4.</source>
+        <translation>已在 %1 注册为 %3 的终端 %2；证书有效期至 %4。</translation>
+    </message>
+    <message>
+        <source>Centre: %1 (unit %2); certificate valid until %3</source>
+        <translation>中心：%1（单位 %2）；证书有效期至 %3</translation>
+    </message>
+    <message>
+        <source>The terminal&apos;s certificate has expired: the centre will refuse it. Ask the centre for a new enrolment token and enrol again.</source>
+        <translation>本终端证书已过期，中心将拒绝连接。请向中心申请新的注册令牌并重新注册。</translation>
+    </message>
+    <message>
+        <source>Last complete sync: %1</source>
+        <translation>最近一次完整同步：%1</translation>
+    </message>
+    <message>
+        <source>%1: %2 waiting (%3 bytes, oldest %4), %5 refused, %6 sent</source>
+        <translation>%1：待发送 %2 项（%3 字节，最早 %4），被拒 %5 项，已发送 %6 项</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>被拒</translation>
+    </message>
+    <message>
+        <source>failing</source>
+        <translation>发送失败</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attempt(s), last %1</source>
+        <translation>
+            <numerusform>已尝试 %n 次，最近 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last cycle: %1</source>
+        <translation>上次同步：%1</translation>
+    </message>
+    <message>
+        <source>Events: %1 accepted, %2 already at the centre, %3 refused. Pulled: %4 (%5 refused). Evidence: %6 uploaded (%7 bytes sent). Number blocks: %8.</source>
+        <translation>事件：中心接收 %1 条，中心已有 %2 条，被拒 %3 条。下行：%4 条（被拒 %5 条）。证据：上传 %6 个（发送 %7 字节）。文书编号段：%8 个。</translation>
+    </message>
+    <message>
+        <source>Problem: %1</source>
+        <translation>问题：%1</translation>
+    </message>
+    <message>
+        <source>%1 %2 will be sent again in the next sync.</source>
+        <translation>%1 %2 将在下次同步时重新发送。</translation>
+    </message>
+    <message>
+        <source>Usage: fieldcase-admin sync enrol|status|now|retry event|blob REF</source>
+        <translation>用法：fieldcase-admin sync enrol|status|now|retry event|blob 标识</translation>
     </message>
 </context>
 <context>
@@ -433,6 +539,163 @@
     <message>
         <source>No device profile &quot;%1&quot;: give a file, or one of demo, vehicle-kit, handheld</source>
         <translation>没有设备配置“%1”：请指定配置文件，或使用 demo、vehicle-kit、handheld 之一</translation>
+    </message>
+</context>
+<context>
+    <name>Centre</name>
+    <message>
+        <source>No centre in %1: run fieldcase-centre init first</source>
+        <translation>%1 中没有中心数据：请先运行 fieldcase-centre init</translation>
+    </message>
+    <message>
+        <source>init needs --tls-cert, --tls-key, --client-ca, --terminal-ca-cert and --terminal-ca-key (existing PEM files)</source>
+        <translation>init 需要 --tls-cert、--tls-key、--client-ca、--terminal-ca-cert 和 --terminal-ca-key（均为已存在的 PEM 文件）</translation>
+    </message>
+    <message>
+        <source>Cannot create %1</source>
+        <translation>无法创建 %1</translation>
+    </message>
+    <message>
+        <source>Provincial centre</source>
+        <translation>省级中心</translation>
+    </message>
+    <message>
+        <source>Centre ready in %1; start it with: fieldcase-centre serve --data %1</source>
+        <translation>中心已在 %1 中准备就绪；启动命令：fieldcase-centre serve --data %1</translation>
+    </message>
+    <message>
+        <source>Unit %1 saved</source>
+        <translation>单位 %1 已保存</translation>
+    </message>
+    <message>
+        <source>Unknown role &quot;%1&quot; (officer, supervisor, installer)</source>
+        <translation>未知角色“%1”（可用：officer 执法人员、supervisor 审核人、installer 安装调试）</translation>
+    </message>
+    <message>
+        <source>Officer %1 saved</source>
+        <translation>执法人员 %1 已保存</translation>
+    </message>
+    <message>
+        <source>Number series %1 %2 saved</source>
+        <translation>编号序列 %1 %2 已保存</translation>
+    </message>
+    <message>
+        <source>Cannot read %1</source>
+        <translation>无法读取 %1</translation>
+    </message>
+    <message>
+        <source>Pack %1 version %2 published</source>
+        <translation>数据包 %1 版本 %2 已发布</translation>
+    </message>
+    <message>
+        <source>Command %1 queued for %2 as %3</source>
+        <translation>已为终端 %2 排队指令 %1（编号 %3）</translation>
+    </message>
+    <message>
+        <source>Usage: fieldcase-centre admin unit add ID NAME | officer add ID NAME --unit U [--roles R,R] [--cert-no N] | token create --unit U [--officers A,B] [--hours H] | series add DOCTYPE YEAR PATTERN [--first N] | pack publish FILE --id ID --kind K --version V | command TERMINAL lock|unlock|config|pack-update | terminals | units</source>
+        <translation>用法：fieldcase-centre admin unit add 编号 名称 | officer add 编号 姓名 --unit 单位 [--roles 角色,角色] [--cert-no 证号] | token create --unit 单位 [--officers 甲,乙] [--hours 小时] | series add 文书类型 年度 格式 [--first 起始号] | pack publish 文件 --id 编号 --kind 类型 --version 版本 | command 终端 lock|unlock|config|pack-update | terminals | units</translation>
+    </message>
+    <message>
+        <source>FieldCase reference provincial centre.
+  init --tls-cert F --tls-key F --client-ca F --terminal-ca-cert F --terminal-ca-key F
+  serve
+  admin …</source>
+        <translation>FieldCase 参考省级中心。
+  init --tls-cert 文件 --tls-key 文件 --client-ca 文件 --terminal-ca-cert 文件 --terminal-ca-key 文件
+  serve
+  admin …</translation>
+    </message>
+    <message>
+        <source>The centre&apos;s folder.</source>
+        <translation>中心数据目录。</translation>
+    </message>
+    <message>
+        <source>dir</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <source>Machine-readable output.</source>
+        <translation>以机器可读格式（JSON）输出。</translation>
+    </message>
+    <message>
+        <source>The centre&apos;s TLS certificate (PEM).</source>
+        <translation>中心的 TLS 证书（PEM）。</translation>
+    </message>
+    <message>
+        <source>The centre&apos;s TLS key (PEM).</source>
+        <translation>中心的 TLS 私钥（PEM）。</translation>
+    </message>
+    <message>
+        <source>CA whose certificates terminals present.</source>
+        <translation>终端所出示证书的签发 CA。</translation>
+    </message>
+    <message>
+        <source>CA that signs terminal certificates at enrolment.</source>
+        <translation>注册时为终端签发证书的 CA。</translation>
+    </message>
+    <message>
+        <source>Its private key.</source>
+        <translation>该 CA 的私钥。</translation>
+    </message>
+    <message>
+        <source>Unit id.</source>
+        <translation>单位编号。</translation>
+    </message>
+    <message>
+        <source>Officer ids, comma-separated.</source>
+        <translation>执法人员编号，以逗号分隔。</translation>
+    </message>
+    <message>
+        <source>Validity in hours.</source>
+        <translation>有效期（小时）。</translation>
+    </message>
+    <message>
+        <source>Roles, comma-separated.</source>
+        <translation>角色，以逗号分隔。</translation>
+    </message>
+    <message>
+        <source>Enforcement certificate number.</source>
+        <translation>执法证号。</translation>
+    </message>
+    <message>
+        <source>First sequence number.</source>
+        <translation>起始序号。</translation>
+    </message>
+    <message>
+        <source>Pack id.</source>
+        <translation>数据包编号。</translation>
+    </message>
+    <message>
+        <source>Pack kind.</source>
+        <translation>数据包类型。</translation>
+    </message>
+    <message>
+        <source>Pack version.</source>
+        <translation>数据包版本。</translation>
+    </message>
+    <message>
+        <source>Address to listen on.</source>
+        <translation>监听地址。</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Sync port (mutual TLS).</source>
+        <translation>同步端口（双向 TLS）。</translation>
+    </message>
+    <message>
+        <source>port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Enrolment port (server TLS).</source>
+        <translation>注册端口（服务器单向 TLS）。</translation>
+    </message>
+    <message>
+        <source>Unknown command. Run fieldcase-centre --help.</source>
+        <translation>未知命令。请运行 fieldcase-centre --help。</translation>
     </message>
 </context>
 <context>
@@ -4276,6 +4539,268 @@
     <message>
         <source>The connection to the centre broke before it answered; sync will try again. If this keeps happening, the centre may not accept this terminal&apos;s certificate; call county IT</source>
         <translation>与中心的连接在其应答前中断；稍后将自动重试同步。如反复出现，可能是中心不接受本终端的证书，请联系县级信息化人员</translation>
+    </message>
+    <message>
+        <source>Enrolment needs the centre&apos;s records</source>
+        <translation>注册功能需要中心业务库</translation>
+    </message>
+    <message>
+        <source>The request signature does not cover the body; this resource needs a signed body</source>
+        <translation>请求签名未覆盖请求正文；此接口要求对正文签名</translation>
+    </message>
+    <message>
+        <source>The cursor &quot;%1&quot; is not valid</source>
+        <translation>游标“%1”无效</translation>
+    </message>
+    <message>
+        <source>An enrolment needs a token, a certificate request, the signing key and the terminal id</source>
+        <translation>注册需要令牌、证书请求、签名公钥和终端编号</translation>
+    </message>
+    <message>
+        <source>The request is signed for another terminal, or not whole</source>
+        <translation>请求签名属于其他终端，或未覆盖完整请求</translation>
+    </message>
+    <message>
+        <source>Unknown enrolment token</source>
+        <translation>注册令牌无效</translation>
+    </message>
+    <message>
+        <source>This enrolment token was already used</source>
+        <translation>该注册令牌已被使用</translation>
+    </message>
+    <message>
+        <source>This enrolment token has expired</source>
+        <translation>该注册令牌已过期</translation>
+    </message>
+    <message>
+        <source>Terminal %1 is already enrolled with another key</source>
+        <translation>终端 %1 已使用其他密钥注册</translation>
+    </message>
+    <message>
+        <source>A number block request needs requestId, docType and year</source>
+        <translation>申请编号段需要 requestId、docType 和 year</translation>
+    </message>
+    <message>
+        <source>The heartbeat is not a JSON object</source>
+        <translation>心跳内容不是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>The pack file is missing</source>
+        <translation>数据包文件缺失</translation>
+    </message>
+    <message>
+        <source>No pack %1 version %2</source>
+        <translation>没有数据包 %1 版本 %2</translation>
+    </message>
+    <message>
+        <source>The upload does not say which evidence it is (blob, alg, suite)</source>
+        <translation>上传未说明是哪份证据（blob、alg、suite）</translation>
+    </message>
+    <message>
+        <source>The evidence key or iv is not valid</source>
+        <translation>证据密钥或初始向量无效</translation>
+    </message>
+    <message>
+        <source>The received upload cannot be read</source>
+        <translation>无法读取已接收的上传文件</translation>
+    </message>
+    <message>
+        <source>The evidence failed its authentication check: it was altered</source>
+        <translation>证据未通过完整性认证：内容已被篡改</translation>
+    </message>
+    <message>
+        <source>The evidence&apos;s content does not match its hash %1</source>
+        <translation>证据内容与其哈希 %1 不符</translation>
+    </message>
+    <message>
+        <source>Cannot create the centre&apos;s folder</source>
+        <translation>无法创建中心数据目录</translation>
+    </message>
+    <message>
+        <source>No unit &quot;%1&quot;</source>
+        <translation>没有单位“%1”</translation>
+    </message>
+    <message>
+        <source>A number series for %1 in %2 already exists</source>
+        <translation>%1 %2 年度的编号序列已存在</translation>
+    </message>
+    <message>
+        <source>Pack %1 version %2 is already published</source>
+        <translation>数据包 %1 版本 %2 已发布过</translation>
+    </message>
+    <message>
+        <source>This request id belongs to another terminal</source>
+        <translation>该请求编号属于其他终端</translation>
+    </message>
+    <message>
+        <source>The centre has no number series for %1 in %2</source>
+        <translation>中心没有 %1 %2 年度的编号序列</translation>
+    </message>
+    <message>
+        <source>The terminal CA&apos;s certificate or key cannot be read</source>
+        <translation>无法读取终端 CA 的证书或私钥</translation>
+    </message>
+    <message>
+        <source>The terminal CA&apos;s certificate and key do not belong together</source>
+        <translation>终端 CA 的证书与私钥不匹配</translation>
+    </message>
+    <message>
+        <source>The certificate request is not a PEM CSR</source>
+        <translation>证书请求不是 PEM 格式的 CSR</translation>
+    </message>
+    <message>
+        <source>The certificate request is not signed by its own key</source>
+        <translation>证书请求未用其自身密钥签名</translation>
+    </message>
+    <message>
+        <source>The terminal&apos;s TLS key must be ECDSA P-256</source>
+        <translation>终端 TLS 密钥必须为 ECDSA P-256</translation>
+    </message>
+    <message>
+        <source>Could not issue the terminal certificate</source>
+        <translation>无法签发终端证书</translation>
+    </message>
+    <message>
+        <source>The centre cannot write the upload</source>
+        <translation>中心无法写入上传数据</translation>
+    </message>
+    <message>
+        <source>The centre speaks tus %1</source>
+        <translation>中心支持的 tus 版本为 %1</translation>
+    </message>
+    <message>
+        <source>The centre has no such upload</source>
+        <translation>中心没有该上传任务</translation>
+    </message>
+    <message>
+        <source>Upload-Length is missing or not a number</source>
+        <translation>Upload-Length 缺失或不是数字</translation>
+    </message>
+    <message>
+        <source>The upload is larger than the centre accepts (%1 bytes)</source>
+        <translation>上传大小超过中心允许的上限（%1 字节）</translation>
+    </message>
+    <message>
+        <source>The centre does not take data with the creation request</source>
+        <translation>中心不接受在创建请求中携带数据</translation>
+    </message>
+    <message>
+        <source>Upload-Metadata is malformed</source>
+        <translation>Upload-Metadata 格式错误</translation>
+    </message>
+    <message>
+        <source>A PATCH must be sent as %1</source>
+        <translation>PATCH 请求必须以 %1 发送</translation>
+    </message>
+    <message>
+        <source>Upload-Offset is missing or not a number</source>
+        <translation>Upload-Offset 缺失或不是数字</translation>
+    </message>
+    <message>
+        <source>The centre has %1 bytes of this upload, not %2</source>
+        <translation>中心已收到该上传的 %1 字节，而不是 %2 字节</translation>
+    </message>
+    <message>
+        <source>A chunk may hold at most %1 bytes</source>
+        <translation>每个数据块最多 %1 字节</translation>
+    </message>
+    <message>
+        <source>The chunk goes beyond the upload&apos;s length (%1 bytes)</source>
+        <translation>数据块超出上传总长度（%1 字节）</translation>
+    </message>
+    <message>
+        <source>Upload-Checksum must be &quot;sm3 &lt;base64&gt;&quot; or &quot;sha256 &lt;base64&gt;&quot;</source>
+        <translation>Upload-Checksum 必须为“sm3 &lt;base64&gt;”或“sha256 &lt;base64&gt;”</translation>
+    </message>
+    <message>
+        <source>The chunk does not match its checksum</source>
+        <translation>数据块与其校验值不符</translation>
+    </message>
+    <message>
+        <source>The upload is complete and kept by the centre</source>
+        <translation>上传已完成，中心已保存</translation>
+    </message>
+    <message>
+        <source>the centre answered %1</source>
+        <translation>中心返回 %1</translation>
+    </message>
+    <message>
+        <source>Only an installer registered on this terminal can enrol it</source>
+        <translation>只有已在本终端登记的安装调试人员才能注册本终端</translation>
+    </message>
+    <message>
+        <source>Cannot create the sync folder</source>
+        <translation>无法创建同步目录</translation>
+    </message>
+    <message>
+        <source>The centre&apos;s CA certificate cannot be read</source>
+        <translation>无法读取中心的 CA 证书</translation>
+    </message>
+    <message>
+        <source>The centre&apos;s CA file is not a PEM certificate</source>
+        <translation>中心 CA 文件不是 PEM 证书</translation>
+    </message>
+    <message>
+        <source>The centre refused the enrolment: %1</source>
+        <translation>中心拒绝注册：%1</translation>
+    </message>
+    <message>
+        <source>The centre&apos;s answer holds no certificate for this terminal</source>
+        <translation>中心的应答中没有本终端的证书</translation>
+    </message>
+    <message>
+        <source>The centre answered HTTP %1</source>
+        <translation>中心返回 HTTP %1</translation>
+    </message>
+    <message>
+        <source>The centre answered HTTP %1: %2</source>
+        <translation>中心返回 HTTP %1：%2</translation>
+    </message>
+    <message>
+        <source>The centre refused event %1: %2</source>
+        <translation>中心拒收事件 %1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>The centre&apos;s answer had no receipt for %n event(s)</source>
+        <translation>
+            <numerusform>中心的应答中缺少 %n 条事件的回执</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The centre&apos;s answer to a pull is malformed</source>
+        <translation>中心对下行请求的应答格式错误</translation>
+    </message>
+    <message>
+        <source>An event from the centre is unreadable: %1</source>
+        <translation>来自中心的事件无法读取：%1</translation>
+    </message>
+    <message>
+        <source>An event from the centre was refused: %1 (%2)</source>
+        <translation>来自中心的事件被拒收：%1（%2）</translation>
+    </message>
+    <message>
+        <source>The evidence file %1 cannot be read</source>
+        <translation>无法读取证据文件 %1</translation>
+    </message>
+    <message>
+        <source>This terminal is not enrolled with a centre yet</source>
+        <translation>本终端尚未在中心注册</translation>
+    </message>
+    <message>
+        <source>The sync settings are damaged</source>
+        <translation>同步设置已损坏</translation>
+    </message>
+    <message>
+        <source>a field is malformed</source>
+        <translation>有字段格式错误</translation>
+    </message>
+    <message>
+        <source>Could not make the terminal&apos;s TLS key</source>
+        <translation>无法生成终端 TLS 密钥</translation>
+    </message>
+    <message>
+        <source>This is not a PEM certificate</source>
+        <translation>这不是 PEM 证书</translation>
     </message>
 </context>
 <context>
