@@ -36,13 +36,13 @@ case "${FIELDCASE_DEPS:-all}" in
   *) WANT=("${BUILD_PKGS[@]}" "${RUNTIME_PKGS[@]}" "${TEST_PKGS[@]}") ;;
 esac
 
-# Test peers from npm: an independent tus server (@tus/server) for the sync interop tests,
-# pinned by tests/peers/tus/package-lock.json. Needs the machine's Node.js 20 and npm.
+# Test peers from npm: an independent tus server (@tus/server) and client (tus-js-client) for the
+# sync interop tests, pinned by tests/peers/tus/package-lock.json. Needs the machine's Node.js 20 and npm.
 install_test_peers() {
   [ "${FIELDCASE_DEPS:-all}" = build ] && return 0
   local dir
   dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/tests/peers/tus"
-  if [ -d "$dir/node_modules/@tus/server" ]; then
+  if [ -d "$dir/node_modules/@tus/server" ] && [ -d "$dir/node_modules/tus-js-client" ]; then
     return 0
   fi
   if ! command -v npm >/dev/null; then

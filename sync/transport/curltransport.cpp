@@ -115,6 +115,9 @@ Result<HttpResponse> CurlTransport::send(const HttpRequest& request)
     const QByteArray cert = QFile::encodeName(d->tls.clientCertFile);
     const QByteArray key = QFile::encodeName(d->tls.clientKeyFile);
     CurlList headers;
+    // libcurl asks "Expect: 100-continue" before bodies over 1 MiB and waits a second for an
+    // answer Qt HttpServer 6.4 never gives: every large tus chunk would stall. Send at once.
+    headers.reset(curl_slist_append(headers.release(), "Expect:"));
     for (const auto& [name, value] : request.headers) {
         const QByteArray line = name + ": " + value;
         headers.reset(curl_slist_append(headers.release(), line.constData()));
