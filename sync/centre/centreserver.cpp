@@ -228,6 +228,12 @@ QHttpServerResponse CentreServer::postEvents(const QHttpServerRequest& request)
     const auto terminal = authenticate(request, &refusal);
     if (!terminal)
         return refusal;
+    const InjectedFault fault = m_options.faults
+        ? m_options.faults(QStringLiteral("POST /v1/events"))
+        : InjectedFault::None;
+    if (fault == InjectedFault::FailBefore)
+        return errorResponse("injected", QStringLiteral("injected failure before the batch"),
+            QHttpServerResponse::StatusCode::ServiceUnavailable);
     if (request.body().size() > m_options.maxBodyBytes) {
         return errorResponse("too-large",
             SyncText::tr("The batch is larger than %1 bytes").arg(m_options.maxBodyBytes),
@@ -285,6 +291,9 @@ QHttpServerResponse CentreServer::postEvents(const QHttpServerRequest& request)
             receipt.insert(QStringLiteral("reason"), o.reason);
         receipts[indexOf.at(i)] = receipt;
     }
+    if (fault == InjectedFault::LoseAnswer)
+        return errorResponse("injected", QStringLiteral("injected loss of the receipts"),
+            QHttpServerResponse::StatusCode::ServiceUnavailable);
     return QHttpServerResponse(QJsonObject {{QStringLiteral("receipts"), receipts}});
 }
 
@@ -317,6 +326,10 @@ QHttpServerResponse CentreServer::getEvents(const QHttpServerRequest& request)
     const auto terminal = authenticate(request, &refusal);
     if (!terminal)
         return refusal;
+    if (m_options.faults
+        && m_options.faults(QStringLiteral("GET /v1/events")) != InjectedFault::None)
+        return errorResponse("injected", QStringLiteral("injected failure"),
+            QHttpServerResponse::StatusCode::ServiceUnavailable);
     const QUrlQuery query(request.url());
     bool ok = true;
     const QString afterText = query.queryItemValue(QStringLiteral("after"));

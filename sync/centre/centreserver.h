@@ -20,12 +20,18 @@
 #include <QSet>
 #include <QSslConfiguration>
 
+#include <functional>
+
 namespace fieldcase::sync {
 
 class CentreServer : public QObject
 {
     Q_OBJECT
 public:
+    // Faults a drill or soak test injects into event batches: refused before anything is
+    // applied, or applied and the answer lost (the terminal must resend and get duplicates).
+    enum class InjectedFault { None, FailBefore, LoseAnswer };
+
     struct Options
     {
         QString certFile; // the centre's TLS certificate and key (PEM)
@@ -46,6 +52,8 @@ public:
         QHostAddress address = QHostAddress::LocalHost;
         int pullLimit = 500;
         qint64 numberBlockSize = 100;
+        // Asked once per event push or pull; unset in production.
+        std::function<InjectedFault(const QString& route)> faults;
     };
 
     // store and clock must outlive the server.
