@@ -1,4 +1,5 @@
-// Internal to core/crypto: RAII owners for OpenSSL objects and error-queue helpers.
+// RAII owners for OpenSSL objects and error-queue helpers: internal to core/crypto, and used by
+// sync's X.509 enrolment code (the only other place that calls OpenSSL directly).
 #pragma once
 
 #include "core/crypto/hash.h"

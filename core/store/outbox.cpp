@@ -26,6 +26,19 @@ OutboxEntry readEntry(const db::Statement& st)
     return e;
 }
 
+Result<QList<OutboxEntry>> readAll(db::Statement& st)
+{
+    QList<OutboxEntry> out;
+    while (true) {
+        auto row = st.step();
+        if (!row)
+            return fail(std::move(row.error()));
+        if (!*row)
+            return out;
+        out.append(readEntry(st));
+    }
+}
+
 std::string selectSql(const char* where)
 {
     return std::string("SELECT ") + kColumns
@@ -46,16 +59,7 @@ Result<QList<OutboxEntry>> Outbox::pending(const QString& kind, int limit)
     if (!st)
         return fail(std::move(st.error()));
     (*st)->bindAll(kind, qint64(limit));
-    QList<OutboxEntry> out;
-    while (true) {
-        auto row = (*st)->step();
-        if (!row)
-            return fail(std::move(row.error()));
-        if (!*row)
-            break;
-        out.append(readEntry(**st));
-    }
-    return out;
+    return readAll(**st);
 }
 
 Result<QList<OutboxEntry>> Outbox::entries(const QString& state, int limit)
@@ -66,16 +70,7 @@ Result<QList<OutboxEntry>> Outbox::entries(const QString& state, int limit)
         return fail(std::move(st.error()));
     const QString s = state.isNull() ? QStringLiteral("") : state;
     (*st)->bindAll(s, s, qint64(limit));
-    QList<OutboxEntry> out;
-    while (true) {
-        auto row = (*st)->step();
-        if (!row)
-            return fail(std::move(row.error()));
-        if (!*row)
-            break;
-        out.append(readEntry(**st));
-    }
-    return out;
+    return readAll(**st);
 }
 
 Result<QList<OutboxClassSummary>> Outbox::summary()

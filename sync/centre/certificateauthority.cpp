@@ -1,5 +1,7 @@
 #include "sync/centre/certificateauthority.h"
 
+#include "core/crypto/opensslutil.h"
+
 #include <QCoreApplication>
 #include <QFile>
 
@@ -19,22 +21,13 @@ class SyncText
     Q_DECLARE_TR_FUNCTIONS(Sync)
 };
 
-template<auto Free>
-struct Deleter
-{
-    template<typename T>
-    void operator()(T* p) const noexcept
-    {
-        Free(p);
-    }
-};
-using BioPtr = std::unique_ptr<BIO, Deleter<BIO_free_all>>;
-using PkeyPtr = std::unique_ptr<EVP_PKEY, Deleter<EVP_PKEY_free>>;
-using ReqPtr = std::unique_ptr<X509_REQ, Deleter<X509_REQ_free>>;
-using X509Ptr = std::unique_ptr<X509, Deleter<X509_free>>;
-using NamePtr = std::unique_ptr<X509_NAME, Deleter<X509_NAME_free>>;
-using BnPtr = std::unique_ptr<BIGNUM, Deleter<BN_free>>;
-using ExtPtr = std::unique_ptr<X509_EXTENSION, Deleter<X509_EXTENSION_free>>;
+using BioPtr = ossl::Bio;
+using PkeyPtr = ossl::Pkey;
+using ReqPtr = std::unique_ptr<X509_REQ, ossl::Free<&X509_REQ_free>>;
+using X509Ptr = std::unique_ptr<X509, ossl::Free<&X509_free>>;
+using NamePtr = std::unique_ptr<X509_NAME, ossl::Free<&X509_NAME_free>>;
+using BnPtr = std::unique_ptr<BIGNUM, ossl::Free<&BN_free>>;
+using ExtPtr = std::unique_ptr<X509_EXTENSION, ossl::Free<&X509_EXTENSION_free>>;
 
 BioPtr memory(const QByteArray& data)
 {

@@ -1,5 +1,7 @@
 #include "sync/protocol/x509.h"
 
+#include "core/crypto/opensslutil.h"
+
 #include <QCoreApplication>
 
 #include <memory>
@@ -18,19 +20,10 @@ class SyncText
     Q_DECLARE_TR_FUNCTIONS(Sync)
 };
 
-template<auto Free>
-struct Deleter
-{
-    template<typename T>
-    void operator()(T* p) const noexcept
-    {
-        Free(p);
-    }
-};
-using BioPtr = std::unique_ptr<BIO, Deleter<BIO_free_all>>;
-using PkeyPtr = std::unique_ptr<EVP_PKEY, Deleter<EVP_PKEY_free>>;
-using ReqPtr = std::unique_ptr<X509_REQ, Deleter<X509_REQ_free>>;
-using X509Ptr = std::unique_ptr<X509, Deleter<X509_free>>;
+using BioPtr = ossl::Bio;
+using PkeyPtr = ossl::Pkey;
+using ReqPtr = std::unique_ptr<X509_REQ, ossl::Free<&X509_REQ_free>>;
+using X509Ptr = std::unique_ptr<X509, ossl::Free<&X509_free>>;
 
 QByteArray drain(BIO* bio)
 {
