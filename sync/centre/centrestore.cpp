@@ -234,8 +234,12 @@ Result<QString> CentreStore::createToken(
         QString::fromUtf8(
             QJsonDocument(QJsonArray::fromStringList(officerIds)).toJson(QJsonDocument::Compact)),
         now, now + validMs);
-    if (auto ran = (*st)->run(); !ran)
-        return fail(ErrorCode::NotFound, SyncText::tr("No unit \"%1\"").arg(unitId));
+    if (auto ran = (*st)->run(); !ran) {
+        // The only constraint that can fail is the unit's foreign key.
+        if (ran.error().code == ErrorCode::Conflict)
+            return fail(ErrorCode::NotFound, SyncText::tr("No unit \"%1\"").arg(unitId));
+        return fail(std::move(ran.error()));
+    }
     return token;
 }
 

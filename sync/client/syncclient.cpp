@@ -409,28 +409,35 @@ Status SyncClient::uploadBlob(const OutboxEntry& entry, CycleReport& report)
         // HSM instead (docs/protocol.md).
         {QStringLiteral("key"), info->key.toHex()},
         {QStringLiteral("size"), QByteArray::number(info->size)}};
+    // The upload's URL is stored before the first byte goes, so a terminal killed or rebooted
+    // mid-upload resumes it (HEAD) instead of starting over.
+    QString uploadUrl = entry.uploadUrl;
+    if (uploadUrl.isEmpty()) {
+        auto created = tus.create(file.size(), metadata);
+        if (!created)
+            return fail(std::move(created.error()));
+        uploadUrl = *created;
+        FC_TRY(m_outbox.setUploadUrl(entry.ref, uploadUrl));
+    }
     TusUploadReport partial;
     QElapsedTimer timer;
     timer.start();
     qint64 lastOffset = -1;
     qint64 lastMs = 0;
-    auto done = tus.upload(
-        file, file.size(), entry.uploadUrl, metadata, &partial, [&](qint64 offset) {
-            // Adapt the chunk to the link: about kChunkTargetMs per chunk, so a cut costs little
-            // on 3G and a fast link is not slowed by per-request round trips.
-            const qint64 nowMs = timer.elapsed();
-            if (lastOffset >= 0 && nowMs > lastMs) {
-                const double bytesPerMs = double(offset - lastOffset) / double(nowMs - lastMs);
-                m_chunkSize = std::clamp(qint64(bytesPerMs * kChunkTargetMs), kMinChunk, kMaxChunk);
-                tus.setChunkSize(m_chunkSize);
-            }
-            lastOffset = offset;
-            lastMs = nowMs;
-        });
-    if (!partial.uploadUrl.isEmpty() && partial.uploadUrl != entry.uploadUrl)
-        FC_TRY(m_outbox.setUploadUrl(entry.ref, partial.uploadUrl));
-    report.blobBytesSent += partial.bytesSent;
+    auto done = tus.upload(file, file.size(), uploadUrl, metadata, &partial, [&](qint64 offset) {
+        // Adapt the chunk to the link: about kChunkTargetMs per chunk, so a cut costs little
+        // on 3G and a fast link is not slowed by per-request round trips.
+        const qint64 nowMs = timer.elapsed();
+        if (lastOffset >= 0 && nowMs > lastMs) {
+            const double bytesPerMs = double(offset - lastOffset) / double(nowMs - lastMs);
+            m_chunkSize = std::clamp(qint64(bytesPerMs * kChunkTargetMs), kMinChunk, kMaxChunk);
+            tus.setChunkSize(m_chunkSize);
+        }
+        lastOffset = offset;
+        lastMs = nowMs;
+    });
     if (!done) {
+        report.blobBytesSent += partial.bytesSent; // filled only on failure
         // The centre no longer has the upload, or refused the finished blob (422): the next try
         // starts a new upload.
         if (done.error().code == ErrorCode::NotFound
@@ -438,7 +445,7 @@ Status SyncClient::uploadBlob(const OutboxEntry& entry, CycleReport& report)
             FC_TRY(m_outbox.setUploadUrl(entry.ref, QString())); // gone: the next try starts anew
         return fail(std::move(done.error()));
     }
-    report.blobBytesSent += done->bytesSent - partial.bytesSent;
+    report.blobBytesSent += done->bytesSent;
     FC_TRY(m_outbox.confirm(QStringLiteral("blob"), {entry.ref}));
     report.blobsUploaded++;
     return {};
