@@ -1,5 +1,5 @@
-// fieldcase_bench: core store and device benchmarks. One scenario per process (so each has its
-// own peak RSS), one JSON line per scenario on stdout; `report` turns collected lines into the
+// fieldcase_bench: core store, device and sync benchmarks. One scenario per process (so each has
+// its own peak RSS), one JSON line per scenario on stdout; `report` turns collected lines into the
 // markdown table of docs/benchmarks.md. tests/bench/run.sh drives it.
 #include "tests/bench/scenarios.h"
 
@@ -119,8 +119,9 @@ int main(int argc, char* argv[])
         "each prints one JSON line. `report FILE` prints the markdown table of collected lines."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("scenario"),
-        QStringLiteral(
-            "append | store | evidence-aes | evidence-sm4 | rules | render | devices | report"));
+        QStringLiteral("append | store | evidence-aes | evidence-sm4 | rules | render | devices | "
+                       "sync-ingest | "
+                       "sync-goodput | sync-resume | sync-linkup | report"));
     parser.addPositionalArgument(
         QStringLiteral("file"), QStringLiteral("for report: the JSON lines"));
     const QCommandLineOption quick(QStringLiteral("quick"), QStringLiteral("Small sizes (CI)."));
@@ -160,6 +161,14 @@ int main(int argc, char* argv[])
         return runRender(options);
     if (scenario == QLatin1String("devices"))
         return runDevices(options);
+    if (scenario == QLatin1String("sync-ingest"))
+        return runSyncIngest(options);
+    if (scenario == QLatin1String("sync-goodput"))
+        return runSyncGoodput(options);
+    if (scenario == QLatin1String("sync-resume"))
+        return runSyncResume(options);
+    if (scenario == QLatin1String("sync-linkup"))
+        return runSyncLinkUp(options);
     note(QStringLiteral("unknown scenario: ") + scenario);
     return 2;
 }

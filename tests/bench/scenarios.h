@@ -20,5 +20,13 @@ namespace fieldcase::bench {
 // NMEA parse rate, sentence-to-fix latency over TCP, recorder import of a large video against
 // openssl, barcode decode per 1080p frame.
 [[nodiscard]] int runDevices(const BenchOptions& options);
+// The centre's event ingest rate (one terminal, batches of 500).
+[[nodiscard]] int runSyncIngest(const BenchOptions& options);
+// Evidence upload goodput at 1 Mbit/s and 300 ms RTT against one plain curl PATCH.
+[[nodiscard]] int runSyncGoodput(const BenchOptions& options);
+// Bytes re-sent after 10 cuts in a 100 MB upload (the reference centre and @tus/server).
+[[nodiscard]] int runSyncResume(const BenchOptions& options);
+// Link-up to all records confirmed with 2 GiB of video queued before them.
+[[nodiscard]] int runSyncLinkUp(const BenchOptions& options);
 
 } // namespace fieldcase::bench
