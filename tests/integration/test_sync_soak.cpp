@@ -5,22 +5,18 @@
 // exactly the terminal's events (none missing; the same count, so none twice) and every blob,
 // verified; the terminal's outbox is empty. Sizes come from the environment so the benchmark can
 // run the full soak (docs/benchmarks.md): FIELDCASE_SOAK_EVENTS, _FILES, _KILLS, _RESET_PERMILLE.
-#include "sync/centre/centreserver.h"
-#include "sync/centre/centrestore.h"
-#include "sync/client/enrolment.h"
-#include "sync/transport/curltransport.h"
+#include "tests/support/centre/centreharness.h"
 #include "tests/support/faultproxy.h"
 #include "tests/support/storefixture.h"
 #include "tests/support/tempdir.h"
-#include "tests/support/testpki.h"
 #include "tests/support/waitfor.h"
 
 #include <QBuffer>
 #include <QDir>
 #include <QFile>
 #include <QRandomGenerator>
-#include <QtConcurrent>
 
+#include <atomic>
 #include <catch2/catch.hpp>
 
 using namespace fieldcase;
@@ -47,22 +43,14 @@ TEST_CASE("Sync soak: resets, 5xx, lost receipts and killed clients lose and dup
     const int kills = knob("FIELDCASE_SOAK_KILLS", 6);
     const int resetPermille = knob("FIELDCASE_SOAK_RESET_PERMILLE", 20);
 
-    test::TestPki pki;
-    REQUIRE(pki.ok());
-    test::StoreFixture cases;
+    // The centre on its own thread, refusing 5 % of event batches before applying them and losing
+    // 2 % of its answers after applying them.
     test::TempDir centreDir;
-    auto records = CentreStore::open(centreDir.path(), Clock::system());
-    REQUIRE(records);
-    QRandomGenerator faultDice(20261121);
-    int injectedBefore = 0;
-    int injectedLost = 0;
-    CentreServer::Options options {pki.cert(QStringLiteral("server")),
-        pki.key(QStringLiteral("server")), pki.cert(QStringLiteral("ca"))};
-    options.filesDirectory = centreDir.path() + QStringLiteral("/files");
-    options.terminalCaCertFile = pki.cert(QStringLiteral("ca"));
-    options.terminalCaKeyFile = pki.key(QStringLiteral("ca"));
-    options.installerId = QStringLiteral("inst-1");
-    options.faults = [&](const QString&) {
+    QRandomGenerator faultDice(20261121); // used on the centre's thread only
+    std::atomic<int> injectedBefore {0};
+    std::atomic<int> injectedLost {0};
+    test::CentreHarness::Config config {centreDir.path()};
+    config.faults = [&](const QString&) {
         const int roll = int(faultDice.bounded(100));
         if (roll < 5) {
             ++injectedBefore;
@@ -74,27 +62,16 @@ TEST_CASE("Sync soak: resets, 5xx, lost receipts and killed clients lose and dup
         }
         return CentreServer::InjectedFault::None;
     };
-    CentreServer centre(*cases.store, **records, Clock::system(), options);
-    auto port = centre.listen();
-    REQUIRE(port);
-    auto enrolPort = centre.listenForEnrolment();
-    REQUIRE(enrolPort);
-    REQUIRE((*records)->addUnit(QStringLiteral("u1"), QStringLiteral("示范大队")));
+    auto started = test::CentreHarness::start(config);
+    INFO((started ? QString() : started.error().toString()).toStdString());
+    REQUIRE(started);
+    test::CentreHarness& centre = **started;
+    REQUIRE(centre.addUnit(QStringLiteral("u1"), QStringLiteral("示范大队"), false));
 
     // The terminal: a store on disk with the events and evidence to send, enrolled directly.
     test::StoreFixture terminal;
     terminal.clock.setNowMs(QDateTime::currentMSecsSinceEpoch());
-    auto token = (*records)->createToken(QStringLiteral("u1"), {}, 3600 * 1000);
-    REQUIRE(token);
-    auto enrolled = QtConcurrent::run([&] {
-        return enrolTerminal(*terminal.store,
-            {QStringLiteral("https://localhost:%1").arg(*enrolPort),
-                QStringLiteral("https://localhost:%1").arg(*port), pki.cert(QStringLiteral("ca")),
-                *token, QStringLiteral("inst-1")},
-            [](const TlsConfig& tls) { return std::make_unique<CurlTransport>(tls); });
-    });
-    REQUIRE(test::waitFor([&] { return enrolled.isFinished(); }, 30000));
-    REQUIRE(enrolled.result());
+    REQUIRE(centre.enrol(*terminal.store, QStringLiteral("u1")));
 
     QStringList caseIds;
     int made = 0;
@@ -132,7 +109,7 @@ TEST_CASE("Sync soak: resets, 5xx, lost receipts and killed clients lose and dup
     terminal.store.reset(); // the sync processes own the store from here
 
     // Between them: a proxy that resets connections at random (seeded, so reproducible).
-    test::FaultProxy proxy(QStringLiteral("127.0.0.1"), *port);
+    test::FaultProxy proxy(QStringLiteral("127.0.0.1"), centre.port());
     REQUIRE(proxy.start());
     proxy.setRandomResets({resetPermille / 1000.0, 16 * 1024, 42, true, true});
     {
@@ -183,7 +160,7 @@ TEST_CASE("Sync soak: resets, 5xx, lost receipts and killed clients lose and dup
     const auto counters = proxy.counters();
     // Uploads the centre created: one per blob, plus any whose creation answer a fault lost.
     const qsizetype uploads
-        = QDir(options.filesDirectory).entryList({QStringLiteral("*.json")}, QDir::Files).size();
+        = QDir(centre.filesDirectory()).entryList({QStringLiteral("*.json")}, QDir::Files).size();
     WARN(QStringLiteral("soak: %1 events, %2 blobs, %3 killed, %4 cycles after, %5 random resets, "
                         "%6 refused before and %7 answers lost by the centre, %8 uploads created")
              .arg(total)
@@ -191,8 +168,8 @@ TEST_CASE("Sync soak: resets, 5xx, lost receipts and killed clients lose and dup
              .arg(killed)
              .arg(cycles)
              .arg(counters.randomResets)
-             .arg(injectedBefore)
-             .arg(injectedLost)
+             .arg(injectedBefore.load())
+             .arg(injectedLost.load())
              .arg(uploads)
              .toStdString());
 
@@ -205,20 +182,34 @@ TEST_CASE("Sync soak: resets, 5xx, lost receipts and killed clients lose and dup
     CHECK(injectedBefore + injectedLost > 0);
 
     // The centre has exactly the terminal's events: none missing, none twice.
-    QSet<QString> atCentre;
-    qsizetype centreCount = 0;
-    for (const QString& c : caseIds) {
-        auto list = cases.store->caseEvents(c);
-        REQUIRE(list);
-        centreCount += list->size();
-        for (const Event& e : *list)
-            atCentre.insert(e.id);
-    }
-    CHECK(centreCount == total);
-    CHECK(atCentre == QSet<QString>(eventIds.begin(), eventIds.end()));
+    // Read on the centre's thread, checked here (Catch assertions belong to the test's thread).
+    struct AtCentre
+    {
+        QSet<QString> ids;
+        qsizetype count = 0;
+        bool listed = true;
+        int verifiedBlobs = 0;
+    };
+    const AtCentre at = centre.call([&](test::CentreHarness::Parts& p) {
+        AtCentre r;
+        for (const QString& c : caseIds) {
+            auto list = p.cases.caseEvents(c);
+            r.listed = r.listed && bool(list);
+            if (!list)
+                continue;
+            r.count += list->size();
+            for (const Event& e : *list)
+                r.ids.insert(e.id);
+        }
+        for (const QString& b : blobs)
+            r.verifiedBlobs += p.records.hasEvidence(b).value_or(false) ? 1 : 0;
+        return r;
+    });
+    REQUIRE(at.listed);
+    CHECK(at.count == total);
+    CHECK(at.ids == QSet<QString>(eventIds.begin(), eventIds.end()));
     // Every blob arrived and passed the centre's decrypt-and-hash check.
-    for (const QString& b : blobs)
-        CHECK((*records)->hasEvidence(b).value());
+    CHECK(at.verifiedBlobs == blobs.size());
     // And the terminal's outbox is empty, nothing refused.
     terminal.reopen();
     CHECK(terminal.store->database()
