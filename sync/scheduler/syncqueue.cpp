@@ -20,10 +20,30 @@ const char* syncClassName(SyncClass c)
     return "events";
 }
 
+Backoff::Backoff(SyncPolicy policy, quint32 seed)
+    : m_policy(policy)
+    , m_rng(seed)
+{ }
+
+qint64 Backoff::delayMs(int failures)
+{
+    // Exponential, capped, with jitter so terminals coming back together spread out.
+    const double backoff = std::min(double(m_policy.maxBackoffMs),
+        double(m_policy.firstBackoffMs) * std::pow(2.0, std::clamp(failures - 1, 0, 30)));
+    const double factor = 1.0 - m_policy.jitter * m_rng.generateDouble();
+    return qint64(backoff * factor);
+}
+
+qint64 Backoff::maxDelayMs()
+{
+    const double factor = 1.0 - m_policy.jitter * m_rng.generateDouble();
+    return qint64(double(m_policy.maxBackoffMs) * factor);
+}
+
 SyncQueue::SyncQueue(const Clock& clock, SyncPolicy policy, quint32 seed)
     : m_clock(clock)
     , m_policy(policy)
-    , m_rng(seed)
+    , m_backoff(policy, seed)
 { }
 
 void SyncQueue::enqueue(SyncItem item)
@@ -98,11 +118,7 @@ void SyncQueue::failed(const QString& id, TransportFailure failure, const QStrin
             item.held = true;
             return;
         }
-        // Exponential backoff, capped, with jitter so terminals coming back together spread out.
-        const double backoff = std::min(double(m_policy.maxBackoffMs),
-            double(m_policy.firstBackoffMs) * std::pow(2.0, std::min(item.attempts - 1, 30)));
-        const double factor = 1.0 - m_policy.jitter * m_rng.generateDouble();
-        item.notBeforeMs = m_clock.nowMs() + qint64(backoff * factor);
+        item.notBeforeMs = m_clock.nowMs() + m_backoff.delayMs(item.attempts);
         return;
     }
 }

@@ -48,6 +48,26 @@ struct SyncPolicy
     double jitter = 0.5; // the wait is backoff × (1 − jitter … 1): spreads terminals apart
 };
 
+// Exponential backoff with jitter: the wait after the n-th failure in a row is
+// first × 2^(n−1), capped, times a factor in [1 − jitter, 1] from a seeded generator
+// (reproducible in tests, spread out across terminals in the field). Shared by the queue's items
+// and the background worker's cycles, so both follow the same SyncPolicy numbers.
+class Backoff
+{
+public:
+    explicit Backoff(SyncPolicy policy = {}, quint32 seed = 1);
+
+    // The wait after the failures-th failure in a row (failures ≥ 1). Draws one jitter factor.
+    [[nodiscard]] qint64 delayMs(int failures);
+    // The longest wait, with jitter: for failures another try at once would not fix.
+    [[nodiscard]] qint64 maxDelayMs();
+    [[nodiscard]] const SyncPolicy& policy() const { return m_policy; }
+
+private:
+    SyncPolicy m_policy;
+    QRandomGenerator m_rng;
+};
+
 // Per-class summary for `fieldcase-admin sync status` and the sync screen.
 struct SyncClassStatus
 {
@@ -92,7 +112,7 @@ private:
 
     const Clock& m_clock;
     SyncPolicy m_policy;
-    QRandomGenerator m_rng;
+    Backoff m_backoff;
     QList<SyncItem> m_items;
 };
 
