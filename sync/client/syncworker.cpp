@@ -4,10 +4,12 @@
 #include "sync/transport/curltransport.h"
 
 #include <QCoreApplication>
+#include <QHostAddress>
 #include <QMutexLocker>
 #include <QNetworkInformation>
 #include <QRandomGenerator>
 #include <QThread>
+#include <QUrl>
 
 namespace fieldcase::sync {
 
@@ -72,6 +74,13 @@ private:
     bool m_abandoned = false;
 };
 
+// A centre on this machine (the demo's local centre) is reachable whatever the network says.
+bool isLocalCentre(const QString& centreUrl)
+{
+    const QString host = QUrl(centreUrl).host();
+    return host == QLatin1String("localhost") || QHostAddress(host).isLoopback();
+}
+
 quint32 seedFor(quint32 seed)
 {
     return seed != 0 ? seed : QRandomGenerator::system()->generate();
@@ -131,12 +140,14 @@ void SyncWorker::start()
 {
     if (m_running)
         return;
-    if (auto settings = SyncSettings::load(m_options.storeDirectory); !settings) {
+    auto settings = SyncSettings::load(m_options.storeDirectory);
+    if (!settings) {
         m_state.phase = SyncState::Phase::NotEnrolled;
         m_state.lastError = settings.error().message;
         publish();
         return;
     }
+    m_centreLocal = isLocalCentre(settings->centreUrl);
     StoreOptions storeOptions;
     storeOptions.directory = m_options.storeDirectory;
     // The app checked the file when it opened it a moment ago; a second quick_check on a large
@@ -155,7 +166,7 @@ void SyncWorker::start()
     refreshCounts();
     // A first cycle at once: whatever was recorded while the terminal was off goes now. If the
     // system says there is no network, the cycle waits for one (or probes at the heartbeat).
-    if (m_state.link.up) {
+    if (linkUp()) {
         m_state.phase = SyncState::Phase::Idle;
         planAt(nowMs());
     } else {
@@ -202,7 +213,7 @@ void SyncWorker::networkChanged()
 {
     if (!m_running)
         return;
-    if (m_state.link.up) {
+    if (linkUp()) {
         // A new link ends the backoff: records go at once.
         m_state.phase = SyncState::Phase::Idle;
         planAt(nowMs());
@@ -259,6 +270,7 @@ void SyncWorker::runCycle()
         publish();
         return;
     }
+    m_centreLocal = isLocalCentre(settings->centreUrl);
     m_inCycle = true;
     m_dueAtMs.reset();
     m_state.phase = SyncState::Phase::Syncing;
@@ -305,7 +317,7 @@ void SyncWorker::runCycle()
         // The centre answered everything: wait for new records or the heartbeat. Items it
         // refused are held in the outbox with the reason (SyncClient) and shown.
         m_state.failedCycles = 0;
-        m_state.phase = m_state.link.up ? SyncState::Phase::Idle : SyncState::Phase::Offline;
+        m_state.phase = linkUp() ? SyncState::Phase::Idle : SyncState::Phase::Offline;
         m_dueAtMs = now + m_options.heartbeatIntervalMs;
     }
     m_state.nextAttemptAtMs = m_dueAtMs.value_or(0);
@@ -369,7 +381,12 @@ void BackgroundSync::start()
     workerOptions.linkFromSystem = false;
     // QNetworkInformation lives on this (the GUI) thread; its changes go to the worker queued.
     // No backend (a container, a minimal image): the link is assumed up and cycles probe it.
-    if (m_options.watchSystemNetwork && QNetworkInformation::loadDefaultBackend()) {
+    // Qt 6.4's default on Linux is NetworkManager only; without it (systemd-networkd, connman, a
+    // container) the glib backend still reports reachability from the kernel's routes.
+    if (m_options.watchSystemNetwork
+        && (QNetworkInformation::loadDefaultBackend()
+            || QNetworkInformation::loadBackendByFeatures(
+                QNetworkInformation::Feature::Reachability))) {
         QNetworkInformation* info = QNetworkInformation::instance();
         m_backend = info->backendName();
         workerOptions.link = systemLink();

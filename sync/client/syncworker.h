@@ -117,6 +117,8 @@ private:
     void refreshCounts();
     void publish();
     [[nodiscard]] qint64 nowMs() const { return m_clock.nowMs(); }
+    // The system's view of the link, except that a centre on this machine is always reachable.
+    [[nodiscard]] bool linkUp() const { return m_state.link.up || m_centreLocal; }
 
     Options m_options;
     const Clock& m_clock;
@@ -127,6 +129,7 @@ private:
     std::optional<qint64> m_dueAtMs; // the planned cycle
     bool m_running = false;
     bool m_inCycle = false;
+    bool m_centreLocal = false; // the centre is on this machine (demo): no network needed
 
     mutable QMutex m_extraMutex;
     QJsonObject m_heartbeatExtra; // guarded by m_extraMutex
@@ -143,8 +146,9 @@ public:
     struct Options
     {
         SyncWorker::Options worker;
-        // Use QNetworkInformation when a backend loads. Without one (or when false) the link is
-        // assumed up with assumeMetered as its cost, and each cycle finds out for itself.
+        // Use QNetworkInformation when a backend loads (the default one, else any that reports
+        // reachability). Without one (or when false) the link is assumed up with assumeMetered
+        // as its cost, and each cycle finds out for itself.
         bool watchSystemNetwork = true;
         bool assumeMetered = true; // a 3G/4G router is the common case in a vehicle kit
     };
