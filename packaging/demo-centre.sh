@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The bundled local centre for the demo: a throw-away demo PKI (openssl), `fieldcase-centre init`
 # with the demo unit and officers, then `serve` in the background. Sourced by demo.sh; needs
-# $centre_bin, $admin_bin and $demo_root set. Defines start_demo_centre, sync_demo_terminal and
-# stop_demo_centre. Demo PKI only: a province issues its own (docs/centre.md).
+# $centre_bin, $admin_bin and $demo_root set. Defines start_demo_centre, enrol_demo_terminal,
+# sync_demo_terminal and stop_demo_centre. Demo PKI only: a province issues its own
+# (docs/centre.md).
 demo_centre_dir() { echo "$demo_root/centre"; }
 
 make_demo_pki() {
@@ -53,12 +54,14 @@ start_demo_centre() {
   echo "Demo centre: $demo_sync_url (enrolment $demo_enrol_url)"
 }
 
-# Enrols the terminal once (the centre's addresses change each run, so they are refreshed), then
-# runs one sync cycle and shows the status.
-sync_demo_terminal() {
+# Enrols the terminal once (the centre's addresses change each run, so they are refreshed). The
+# demo officers are registered first: the demo installer is the one who enrols. Run before the
+# terminal starts, so the terminal finds its sync settings and syncs in the background.
+enrol_demo_terminal() {
   local data="$1" dir token
   dir="$(demo_centre_dir)"
   if [[ ! -f "$data/sync/client.pem" ]]; then
+    "$admin_bin" demo seed --data "$data" >/dev/null
     token="$("$centre_bin" admin --data "$dir/data" token create --unit demo-unit-110105 \
       --officers demo-off-1,demo-off-2 --hours 1)"
     "$admin_bin" sync enrol --data "$data" --centre "$demo_sync_url" --enrol-url "$demo_enrol_url" \
@@ -72,6 +75,13 @@ s["centreUrl"], s["enrolUrl"] = sync_url, enrol_url
 json.dump(s, open(path, "w"), ensure_ascii=False, indent=2)
 PY
   fi
+}
+
+# Enrols if needed, runs one sync cycle and shows the status (after a headless demo, this is what
+# takes its case to the centre; after the window, whatever the background sync left).
+sync_demo_terminal() {
+  local data="$1"
+  enrol_demo_terminal "$data"
   "$admin_bin" sync now --data "$data" || true
   "$admin_bin" sync status --data "$data"
 }

@@ -6,12 +6,14 @@
 #include "app/common/i18n.h"
 #include "app/common/openadvice.h"
 #include "app/common/referenceseed.h"
+#include "app/terminal/heartbeatextras.h"
 #include "app/terminal/mainwindow.h"
 #include "core/rules/rulebook.h"
 #include "core/rules/rulesjson.h"
 #include "core/store/checker.h"
 #include "devices/api/deviceprofile.h"
 #include "devices/gnss/gnssassessment.h"
+#include "sync/client/syncworker.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -208,7 +210,11 @@ int main(int argc, char* argv[])
         Terminal::tr("Device profile: demo, vehicle-kit, handheld or a file (default: the "
                      "installed one, else demo)."),
         Terminal::tr("profile"));
-    parser.addOptions({dataOption, headlessOption, screenshotOption, devicesOption});
+    QCommandLineOption linkOption(QStringLiteral("link"),
+        Terminal::tr("The link's cost when the system cannot tell: metered (3G/4G, the default: "
+                     "audio and video wait) or unmetered."),
+        Terminal::tr("cost"), QStringLiteral("metered"));
+    parser.addOptions({dataOption, headlessOption, screenshotOption, devicesOption, linkOption});
     parser.process(application);
     const QString dataDir = parser.value(dataOption);
 
@@ -267,7 +273,28 @@ int main(int argc, char* argv[])
     if (headless && !parser.isSet(screenshotOption))
         return Terminal::runHeadless(**store, **reference, *demo, deviceSet, profile->name);
 
-    app::MainWindow window(**store, *demo, &deviceSet);
+    // Background sync, once the terminal is enrolled (sync settings exist): a worker thread with
+    // its own connection to the store; the window tells it when records are added.
+    const QString link = parser.value(linkOption);
+    if (link != QLatin1String("metered") && link != QLatin1String("unmetered")) {
+        QTextStream(stderr) << Terminal::tr("--link takes metered or unmetered, not %1").arg(link)
+                            << Qt::endl;
+        return 64;
+    }
+    std::unique_ptr<sync::BackgroundSync> backgroundSync;
+    if (sync::SyncSettings::load(dataDir)) {
+        sync::BackgroundSync::Options syncOptions;
+        syncOptions.worker.storeDirectory = dataDir;
+        syncOptions.assumeMetered = link == QLatin1String("metered");
+        backgroundSync = std::make_unique<sync::BackgroundSync>(syncOptions);
+    }
+
+    app::MainWindow window(**store, *demo, &deviceSet, backgroundSync.get());
+    std::unique_ptr<app::HeartbeatFeed> heartbeatFeed;
+    if (backgroundSync) {
+        heartbeatFeed = std::make_unique<app::HeartbeatFeed>(deviceSet, *backgroundSync);
+        backgroundSync->start();
+    }
     window.show();
     if (parser.isSet(screenshotOption)) {
         const QString file = parser.value(screenshotOption);
@@ -276,5 +303,11 @@ int main(int argc, char* argv[])
             QApplication::quit();
         });
     }
-    return application.exec();
+    const int rc = application.exec();
+    // The window is gone; the worker ends its cycle at the next request and its thread joins
+    // before the store closes (nothing is lost: the outbox is durable).
+    heartbeatFeed.reset();
+    if (backgroundSync)
+        backgroundSync->stop();
+    return rc;
 }

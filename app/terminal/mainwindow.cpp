@@ -2,9 +2,11 @@
 
 #include "app/common/demoseed.h"
 #include "app/terminal/devicepanel.h"
+#include "app/terminal/syncindicator.h"
 #include "core/store/checker.h"
 #include "devices/api/deviceprofile.h"
 #include "devices/gnss/gnssassessment.h"
+#include "sync/client/syncworker.h"
 
 #include <QDateTime>
 #include <QHeaderView>
@@ -18,12 +20,13 @@
 
 namespace fieldcase::app {
 
-MainWindow::MainWindow(
-    CaseStore& store, QJsonObject demoUnit, devices::DeviceSet* devices, QWidget* parent)
+MainWindow::MainWindow(CaseStore& store, QJsonObject demoUnit, devices::DeviceSet* devices,
+    sync::BackgroundSync* sync, QWidget* parent)
     : QMainWindow(parent)
     , m_store(store)
     , m_demoUnit(std::move(demoUnit))
     , m_devices(devices)
+    , m_sync(sync)
 {
     setObjectName(QStringLiteral("mainWindow"));
     const QJsonObject unit = m_demoUnit.value(QLatin1String("unit")).toObject();
@@ -34,6 +37,8 @@ MainWindow::MainWindow(
     toolbar->setObjectName(QStringLiteral("actionsToolBar"));
     toolbar->addAction(tr("New demo case"), this, &MainWindow::newDemoCase);
     toolbar->addAction(tr("Check store"), this, &MainWindow::checkStore);
+    m_syncNowAction = toolbar->addAction(tr("Sync now"), this, &MainWindow::syncNow);
+    m_syncNowAction->setObjectName(QStringLiteral("syncNowAction"));
 
     auto* central = new QWidget(this);
     auto* layout = new QVBoxLayout(central);
@@ -81,6 +86,23 @@ MainWindow::MainWindow(
 
     statusBar()->showMessage(
         tr("Terminal %1 · offline store %2").arg(m_store.terminalId(), m_store.databasePath()));
+    m_syncIndicator = new SyncIndicator(this);
+    statusBar()->addPermanentWidget(m_syncIndicator);
+    if (m_sync) {
+        m_syncIndicator->showState(m_sync->state());
+        connect(m_sync, &sync::BackgroundSync::stateChanged, m_syncIndicator,
+            &SyncIndicator::showState);
+        // Cases and decisions pulled from the centre show up in the list.
+        connect(m_sync, &sync::BackgroundSync::cycleFinished, this,
+            [this](const sync::CycleReport& report) {
+                if (report.pulled > 0)
+                    refreshCases();
+            });
+    } else {
+        m_syncIndicator->showNotEnrolled();
+        m_syncNowAction->setEnabled(false);
+        m_syncNowAction->setToolTip(m_syncIndicator->toolTip());
+    }
     resize(1100, 640);
     refreshCases();
 }
@@ -118,7 +140,15 @@ void MainWindow::newDemoCase()
         return;
     }
     refreshCases();
+    if (m_sync)
+        m_sync->outboxChanged(); // the new records go to the centre in the background
     statusBar()->showMessage(tr("Demo case opened: %1").arg(*caseId), 5000);
+}
+
+void MainWindow::syncNow()
+{
+    if (m_sync)
+        m_sync->syncNow();
 }
 
 QJsonObject MainWindow::currentPosition() const

@@ -3,14 +3,18 @@
 #include "app/common/i18n.h"
 #include "app/terminal/devicepanel.h"
 #include "app/terminal/mainwindow.h"
+#include "app/terminal/syncindicator.h"
 #include "devices/api/deviceprofile.h"
 #include "devices/api/devicestext.h"
 #include "forms/formstext.h"
+#include "sync/client/syncworker.h"
 #include "tests/support/storefixture.h"
+#include "tests/support/waitfor.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QDir>
+#include <QLabel>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTest>
@@ -141,4 +145,86 @@ TEST_CASE("Messages outside QObject classes are translated at run time", "[gui][
     const QString forms = forms::FormsText::tr("No document templates in %1");
     CHECK_FALSE(forms.isEmpty());
     CHECK(forms != QStringLiteral("No document templates in %1"));
+}
+
+namespace {
+// A centre nobody can reach, without the wait of a real connection attempt.
+class DeadLink : public sync::HttpTransport
+{
+public:
+    Result<sync::HttpResponse> send(const sync::HttpRequest&) override
+    {
+        return fail(ErrorCode::Io, QStringLiteral("No route to the centre (scripted)"),
+            QStringLiteral("failure=unreachable"));
+    }
+};
+} // namespace
+
+TEST_CASE(
+    "The status bar shows background sync: not enrolled, then what waits and why", "[gui][sync]")
+{
+    REQUIRE(app::installTranslations(*QCoreApplication::instance()));
+    test::TempDir dir;
+    StoreOptions options;
+    options.directory = dir.file(QStringLiteral("store"));
+    auto store = CaseStore::open(options, Clock::system());
+    REQUIRE(store);
+    auto demo = app::loadDemoUnit();
+    REQUIRE(demo);
+    REQUIRE(app::seedDemoOfficers(**store, *demo));
+
+    {
+        app::MainWindow window(**store, *demo);
+        auto* label = window.findChild<QLabel*>(QStringLiteral("syncStatusLabel"));
+        REQUIRE(label);
+        CHECK(label->text() == app::SyncIndicator::tr("Sync: not enrolled"));
+        auto* syncNow = window.findChild<QAction*>(QStringLiteral("syncNowAction"));
+        REQUIRE(syncNow);
+        CHECK_FALSE(syncNow->isEnabled());
+    }
+
+    // Enrolled with a centre that cannot be reached: the records the window adds are counted
+    // as waiting, with the link's error, while the worker backs off.
+    sync::SyncSettings settings;
+    settings.centreUrl = QStringLiteral("https://centre.invalid:8443");
+    settings.installerId = QStringLiteral("demo-installer");
+    REQUIRE(settings.save(options.directory));
+    sync::BackgroundSync::Options syncOptions;
+    syncOptions.worker.storeDirectory = options.directory;
+    syncOptions.worker.policy.firstBackoffMs = 60 * 1000;
+    syncOptions.worker.makeTransport
+        = [](const sync::TlsConfig&) { return std::make_unique<DeadLink>(); };
+    syncOptions.watchSystemNetwork = false;
+    sync::BackgroundSync backgroundSync(syncOptions);
+    app::MainWindow window(**store, *demo, nullptr, &backgroundSync);
+    window.show();
+    auto* label = window.findChild<QLabel*>(QStringLiteral("syncStatusLabel"));
+    REQUIRE(label);
+    QSignalSpy cycles(&backgroundSync, &sync::BackgroundSync::cycleFinished);
+    backgroundSync.start();
+    REQUIRE(cycles.wait(10000));
+
+    QAction* newCase = actionNamed(window, QStringLiteral("新建示范案件"));
+    REQUIRE(newCase);
+    newCase->trigger();
+    REQUIRE(test::waitFor([&] { return backgroundSync.state().queued() == 4; }));
+    CHECK(backgroundSync.state().phase == sync::SyncState::Phase::BackingOff);
+    CHECK(label->text() == app::SyncIndicator::summary(backgroundSync.state()));
+    CHECK(label->text().contains(QStringLiteral("4")));
+    CHECK(label->text().contains(QStringLiteral("No route to the centre (scripted)")));
+    CHECK(label->toolTip().contains(QStringLiteral("No route to the centre (scripted)")));
+
+    // "Sync now" tries at once, backoff or not.
+    auto* syncNow = window.findChild<QAction*>(QStringLiteral("syncNowAction"));
+    REQUIRE(syncNow);
+    CHECK(syncNow->isEnabled());
+    syncNow->trigger();
+    REQUIRE(test::waitFor([&] { return cycles.size() == 2; }));
+    REQUIRE(test::waitFor([&] { return backgroundSync.state().failedCycles == 2; }));
+    CHECK(label->text() == app::SyncIndicator::summary(backgroundSync.state()));
+
+    const QString shots = QStringLiteral(FIELDCASE_BINARY_DIR) + QStringLiteral("/screenshots");
+    QDir().mkpath(shots);
+    CHECK(window.grab().save(shots + QStringLiteral("/mainwindow-sync-zh_CN.png")));
+    backgroundSync.stop();
 }
