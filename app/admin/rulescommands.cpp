@@ -132,34 +132,23 @@ int Admin::reference(const QStringList& args, bool json, bool demoTrust)
         if (!f.open(QIODevice::ReadOnly))
             return reportError(
                 {ErrorCode::NotFound, tr("Cannot read %1").arg(args.at(1)), f.errorString()});
-        const QByteArray content = f.readAll();
-        auto pack = rules::parsePack(content);
-        if (!pack)
-            return reportError(pack.error(), 1);
-        if (pack->kind == QLatin1String("registry")) {
-            QFile data(args.value(2));
-            if (args.size() == 3 && !data.open(QIODevice::ReadOnly))
-                return reportError({ErrorCode::NotFound, tr("Cannot read %1").arg(args.at(2)),
-                    data.errorString()});
-            rules::Registry registry(*m_reference);
-            auto n = registry.import(content, args.size() == 3 ? &data : nullptr);
-            if (!n)
-                return reportError(n.error(), 1);
-            m_out << tr("Registry imported: %1 records").arg(*n) << Qt::endl;
+        QFile data(args.value(2));
+        if (args.size() == 3 && !data.open(QIODevice::ReadOnly))
+            return reportError(
+                {ErrorCode::NotFound, tr("Cannot read %1").arg(args.at(2)), data.errorString()});
+        // The same path as a pack arriving through sync (app::importReferencePack).
+        auto done = app::importReferencePack(
+            *m_reference, f.readAll(), args.size() == 3 ? &data : nullptr);
+        if (!done)
+            return reportError(done.error(), 1);
+        if (done->registryRecords >= 0) {
+            m_out << tr("Registry imported: %1 records").arg(done->registryRecords) << Qt::endl;
             return 0;
         }
-        auto imported = m_reference->import(content, [this](const rules::Pack& p) {
-            return app::validateReferencePack(p, m_reference.get());
-        });
-        if (!imported)
-            return reportError(imported.error(), 1);
-        if (imported->kind == QLatin1String("violations"))
-            if (auto ok = rules::rebuildLawIndex(*m_reference); !ok)
-                return reportError(ok.error());
         m_out << tr("Imported %1 version %2 (%3)")
-                     .arg(imported->id)
-                     .arg(imported->version)
-                     .arg(imported->kind)
+                     .arg(done->pack.id)
+                     .arg(done->pack.version)
+                     .arg(done->pack.kind)
               << Qt::endl;
         return 0;
     }

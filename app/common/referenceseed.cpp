@@ -89,4 +89,26 @@ Status validateReferencePack(const rules::Pack& pack, rules::ReferenceStore* sto
     return {};
 }
 
+Result<ImportedPack> importReferencePack(
+    rules::ReferenceStore& store, const QByteArray& file, QIODevice* registryData)
+{
+    auto pack = rules::parsePack(file);
+    if (!pack)
+        return fail(pack.error());
+    if (pack->kind == QLatin1String("registry")) {
+        auto n = rules::Registry(store).import(file, registryData);
+        if (!n)
+            return fail(n.error());
+        return ImportedPack {*pack, *n};
+    }
+    auto imported = store.import(
+        file, [&store](const rules::Pack& p) { return validateReferencePack(p, &store); });
+    if (!imported)
+        return fail(imported.error());
+    // The law search index is built from the catalogue's article texts.
+    if (imported->kind == QLatin1String("violations"))
+        FC_TRY(rules::rebuildLawIndex(store));
+    return ImportedPack {*imported, -1};
+}
+
 } // namespace fieldcase::app
