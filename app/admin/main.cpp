@@ -184,7 +184,7 @@ int Admin::run(const QStringList& args)
         "  gnss watch URI [--seconds N]\n"
         "  devices list|probe|test [SLOT|KIND ...] [--profile NAME|FILE] [--seconds N]\n"
         "  sync enrol --centre URL [--enrol-url URL] --ca FILE --token T [--installer ID]\n"
-        "  sync status | sync now [--metered] | sync retry event|blob REF"));
+        "  sync status | sync now [--metered] | sync retry event|blob|pack REF"));
     parser.addHelpOption();
     QCommandLineOption dataOption(QStringLiteral("data"), tr("Data folder of the terminal."),
         tr("dir"), app::defaultDataDirectory());

@@ -5,6 +5,7 @@
 #include "app/common/i18n.h"
 #include "core/crypto/hash.h"
 #include "core/crypto/random.h"
+#include "core/rules/packs.h"
 #include "core/store/casestore.h"
 #include "core/util/durablefile.h"
 #include "sync/centre/centreserver.h"
@@ -212,15 +213,33 @@ int Centre::admin(const QStringList& args, const QCommandLineParser& parser, boo
         if (!file.open(QIODevice::ReadOnly))
             return fail({ErrorCode::NotFound, tr("Cannot read %1").arg(args.at(2)), {}}, 1);
         const QByteArray bytes = file.readAll();
-        const QString stored = QDir(m_dir).filePath(
-            QStringLiteral("packs/%1-%2.pack").arg(option("id"), option("version")));
+        // The listing terminals order and compare by must be what the file says: --id, --kind
+        // and --version default to the pack's own and are refused if they disagree with it. The
+        // signature is the terminals' to check (they hold the trusted publisher keys).
+        auto pack = rules::parsePack(bytes);
+        if (!pack)
+            return fail(pack.error(), 1);
+        const QString id = option("id").isEmpty() ? pack->id : option("id");
+        const QString kind = option("kind").isEmpty() ? pack->kind : option("kind");
+        const QString version
+            = option("version").isEmpty() ? QString::number(pack->version) : option("version");
+        if (id != pack->id || kind != pack->kind || version != QString::number(pack->version))
+            return fail({ErrorCode::InvalidArgument,
+                            tr("The file is pack %1 (%2) version %3, not %4 (%5) version %6")
+                                .arg(pack->id, pack->kind)
+                                .arg(pack->version)
+                                .arg(id, kind, version),
+                            {}},
+                1);
+        const QString stored
+            = QDir(m_dir).filePath(QStringLiteral("packs/%1-%2.pack").arg(id, version));
         QDir().mkpath(QFileInfo(stored).path());
         if (auto w = writeFileDurably(stored, bytes, 0644); !w)
             return fail(w.error(), 1);
-        return done(m_records->publishPack({option("id"), option("kind"), option("version"),
+        return done(m_records->publishPack({id, kind, version,
                         QString::fromLatin1(Hasher::hash(HashAlgorithm::Sha256, bytes).toHex()),
                         bytes.size(), stored}),
-            tr("Pack %1 version %2 published").arg(option("id"), option("version")));
+            tr("Pack %1 version %2 published").arg(id, version));
     }
     if (args.value(0) == QLatin1String("command") && args.size() == 3) {
         auto id = m_records->queueCommand(args.at(1), args.at(2), {});
@@ -242,8 +261,8 @@ int Centre::admin(const QStringList& args, const QCommandLineParser& parser, boo
     m_err << tr(
         "Usage: fieldcase-centre admin unit add ID NAME | officer add ID NAME --unit U "
         "[--roles R,R] [--cert-no N] | token create --unit U [--officers A,B] [--hours H] | "
-        "series add DOCTYPE YEAR PATTERN [--first N] | pack publish FILE --id ID --kind K "
-        "--version V | command TERMINAL lock|unlock|config|pack-update | terminals | units")
+        "series add DOCTYPE YEAR PATTERN [--first N] | pack publish FILE [--id ID] [--kind K] "
+        "[--version V] | command TERMINAL lock|unlock|config|pack-update | terminals | units")
           << Qt::endl;
     return 64;
 }

@@ -8,7 +8,11 @@
 #include <QSslConfiguration>
 #include <QSslKey>
 #include <QTcpServer>
+#include <QThread>
 #include <QUrlQuery>
+
+#include <algorithm>
+#include <utility>
 
 namespace fieldcase::sync {
 
@@ -106,10 +110,15 @@ void CentreServer::installRoutes()
             });
     }
     if (!m_options.filesDirectory.isEmpty()) {
+        TusEndpoint::Options files {m_options.filesDirectory};
+        files.alterChunk = [this](QByteArray& chunk) {
+            if (std::exchange(m_damageNextChunk, false) && !chunk.isEmpty())
+                chunk[0] = char(chunk.at(0) ^ 0x01);
+        };
         m_files = std::make_unique<TusEndpoint>(
-            TusEndpoint::Options {m_options.filesDirectory},
+            std::move(files),
             [this](const QHttpServerRequest& request, QHttpServerResponse* refusal) {
-                return authenticate(request, refusal, /*allowUnsignedBody=*/true);
+                return admit(request, refusal, /*allowUnsignedBody=*/true);
             },
             [this](const CompletedUpload& upload) { return verifyEvidence(upload); });
         m_files->install(m_server);
@@ -166,6 +175,48 @@ Result<quint16> CentreServer::listenForEnrolment(quint16 port)
     if (bound == 0)
         return fail(ErrorCode::Io, SyncText::tr("The centre cannot listen on port %1").arg(port));
     return bound;
+}
+
+std::optional<QHttpServerResponse> CentreServer::injectedFault(const QHttpServerRequest& request)
+{
+    m_damageNextChunk = false;
+    if (!m_options.routeFaults)
+        return std::nullopt;
+    const RouteFault fault = m_options.routeFaults(QString::fromLatin1(methodName(request.method()))
+        + QLatin1Char(' ') + request.url().path());
+    switch (fault.kind) {
+    case RouteFault::Kind::None:
+        return std::nullopt;
+    case RouteFault::Kind::ServerError:
+        return errorResponse("injected", QStringLiteral("injected server error"),
+            QHttpServerResponse::StatusCode::InternalServerError);
+    case RouteFault::Kind::Unavailable: {
+        QHttpServerResponse r = errorResponse("injected", QStringLiteral("injected overload"),
+            QHttpServerResponse::StatusCode::ServiceUnavailable);
+        if (fault.retryAfterSeconds >= 0)
+            r.setHeader("Retry-After", QByteArray::number(fault.retryAfterSeconds));
+        return r;
+    }
+    case RouteFault::Kind::Slow:
+        // Blocks the centre's thread (see RouteFault): Qt HttpServer 6.4 has no way to answer a
+        // request after its route returned.
+        QThread::msleep(ulong(std::max(0, fault.delayMs)));
+        return std::nullopt;
+    case RouteFault::Kind::DamageChunk:
+        m_damageNextChunk = true; // consumed by the tus PATCH of this same request
+        return std::nullopt;
+    }
+    return std::nullopt;
+}
+
+std::optional<QString> CentreServer::admit(
+    const QHttpServerRequest& request, QHttpServerResponse* refusal, bool allowUnsignedBody)
+{
+    if (auto fault = injectedFault(request)) {
+        *refusal = std::move(*fault);
+        return std::nullopt;
+    }
+    return authenticate(request, refusal, allowUnsignedBody);
 }
 
 std::optional<QString> CentreServer::authenticate(
@@ -225,7 +276,7 @@ std::optional<QString> CentreServer::authenticate(
 QHttpServerResponse CentreServer::postEvents(const QHttpServerRequest& request)
 {
     QHttpServerResponse refusal(QHttpServerResponse::StatusCode::Unauthorized);
-    const auto terminal = authenticate(request, &refusal);
+    const auto terminal = admit(request, &refusal);
     if (!terminal)
         return refusal;
     const InjectedFault fault = m_options.faults
@@ -323,7 +374,7 @@ QHttpServerResponse storeFailure(const Error& error)
 QHttpServerResponse CentreServer::getEvents(const QHttpServerRequest& request)
 {
     QHttpServerResponse refusal(QHttpServerResponse::StatusCode::Unauthorized);
-    const auto terminal = authenticate(request, &refusal);
+    const auto terminal = admit(request, &refusal);
     if (!terminal)
         return refusal;
     if (m_options.faults
@@ -381,6 +432,8 @@ QHttpServerResponse CentreServer::getEvents(const QHttpServerRequest& request)
 
 QHttpServerResponse CentreServer::postEnrol(const QHttpServerRequest& request)
 {
+    if (auto fault = injectedFault(request))
+        return std::move(*fault);
     bool ok = false;
     const QJsonObject body = bodyObject(request, &ok);
     const QString token = body.value(QStringLiteral("token")).toString();
@@ -483,7 +536,7 @@ QHttpServerResponse CentreServer::postEnrol(const QHttpServerRequest& request)
 QHttpServerResponse CentreServer::postNumberBlock(const QHttpServerRequest& request)
 {
     QHttpServerResponse refusal(QHttpServerResponse::StatusCode::Unauthorized);
-    const auto terminal = authenticate(request, &refusal);
+    const auto terminal = admit(request, &refusal);
     if (!terminal)
         return refusal;
     bool ok = false;
@@ -517,7 +570,7 @@ QHttpServerResponse CentreServer::postNumberBlock(const QHttpServerRequest& requ
 QHttpServerResponse CentreServer::postHeartbeat(const QHttpServerRequest& request)
 {
     QHttpServerResponse refusal(QHttpServerResponse::StatusCode::Unauthorized);
-    const auto terminal = authenticate(request, &refusal);
+    const auto terminal = admit(request, &refusal);
     if (!terminal)
         return refusal;
     bool ok = false;
@@ -534,24 +587,56 @@ QHttpServerResponse CentreServer::postHeartbeat(const QHttpServerRequest& reques
 QHttpServerResponse CentreServer::getPacks(const QHttpServerRequest& request)
 {
     QHttpServerResponse refusal(QHttpServerResponse::StatusCode::Unauthorized);
-    if (!authenticate(request, &refusal))
+    if (!admit(request, &refusal))
         return refusal;
+    // have=<id>:<version>,… names what the terminal holds: only newer versions are listed, so
+    // an unchanged pack costs the terminal nothing (docs/protocol.md "Reference packs").
+    QHash<QString, qint64> have;
+    const QUrlQuery query(request.url());
+    const bool delta = query.hasQueryItem(QStringLiteral("have"));
+    for (const QString& item : query.queryItemValue(QStringLiteral("have"), QUrl::FullyDecoded)
+                                   .split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const qsizetype colon = item.lastIndexOf(QLatin1Char(':'));
+        bool ok = false;
+        const qint64 version = item.mid(colon + 1).toLongLong(&ok);
+        if (colon <= 0 || !ok || version < 0)
+            return badRequest(SyncText::tr("\"%1\" is not <pack id>:<version>").arg(item));
+        have.insert(item.left(colon), version);
+    }
     auto packs = m_records->packs();
     if (!packs)
         return storeFailure(packs.error());
+    // Every version after the terminal's, oldest first: a case is judged by the rules in force on
+    // the day of the act, so an intermediate version is needed too.
+    std::stable_sort(
+        packs->begin(), packs->end(), [](const PublishedPack& a, const PublishedPack& b) {
+            return a.id != b.id ? a.id < b.id : a.version.toLongLong() < b.version.toLongLong();
+        });
     QJsonArray list;
-    for (const PublishedPack& p : *packs)
+    QSet<QString> unchanged;
+    for (const PublishedPack& p : std::as_const(*packs)) {
+        bool ok = false;
+        const qint64 version = p.version.toLongLong(&ok);
+        if (!ok)
+            continue; // published before versions were checked; a terminal could not order it
+        if (delta && have.contains(p.id) && version <= have.value(p.id)) {
+            unchanged.insert(p.id);
+            continue;
+        }
+        unchanged.remove(p.id);
         list.append(QJsonObject {{QStringLiteral("id"), p.id}, {QStringLiteral("kind"), p.kind},
-            {QStringLiteral("version"), p.version}, {QStringLiteral("sha256"), p.sha256},
+            {QStringLiteral("version"), version}, {QStringLiteral("sha256"), p.sha256},
             {QStringLiteral("size"), p.size}});
-    return QHttpServerResponse(QJsonObject {{QStringLiteral("packs"), list}});
+    }
+    return QHttpServerResponse(QJsonObject {
+        {QStringLiteral("packs"), list}, {QStringLiteral("unchanged"), int(unchanged.size())}});
 }
 
 QHttpServerResponse CentreServer::getPack(
     const QString& id, const QString& version, const QHttpServerRequest& request)
 {
     QHttpServerResponse refusal(QHttpServerResponse::StatusCode::Unauthorized);
-    if (!authenticate(request, &refusal))
+    if (!admit(request, &refusal))
         return refusal;
     auto packs = m_records->packs();
     if (!packs)

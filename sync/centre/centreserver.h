@@ -32,6 +32,28 @@ public:
     // applied, or applied and the answer lost (the terminal must resend and get duplicates).
     enum class InjectedFault { None, FailBefore, LoseAnswer };
 
+    // A fault injected into one request on any route of either port (events, pull, heartbeat,
+    // number blocks, packs, every tus request on /v1/files, enrolment), decided before the
+    // request is authenticated or handled.
+    struct RouteFault
+    {
+        enum class Kind {
+            None,
+            ServerError, // 500, nothing done
+            Unavailable, // 503 with Retry-After (when retryAfterSeconds >= 0), nothing done
+            // Handled normally after delayMs. Qt HttpServer 6.4 routes are synchronous and a
+            // request cannot be kept to answer later, so the wait blocks the centre's thread:
+            // every other connection waits too (a centre stalled as a whole, e.g. on its disk).
+            Slow,
+            // A tus PATCH whose chunk arrives with one bit flipped, as if damaged on the way:
+            // the endpoint's own checksum check answers 460 and keeps nothing of it.
+            DamageChunk,
+        };
+        Kind kind = Kind::None;
+        int delayMs = 0;
+        int retryAfterSeconds = -1;
+    };
+
     struct Options
     {
         QString certFile; // the centre's TLS certificate and key (PEM)
@@ -54,6 +76,9 @@ public:
         qint64 numberBlockSize = 100;
         // Asked once per event push or pull; unset in production.
         std::function<InjectedFault(const QString& route)> faults;
+        // Asked once for every request on either port, with "METHOD /path" (no query); unset in
+        // production.
+        std::function<RouteFault(const QString& route)> routeFaults;
     };
 
     // store and clock must outlive the server.
@@ -77,6 +102,12 @@ public:
         QHttpServerResponse* refusal, bool allowUnsignedBody = false);
 
 private:
+    // The injected fault's answer for this request, if routeFaults has one for it.
+    [[nodiscard]] std::optional<QHttpServerResponse> injectedFault(
+        const QHttpServerRequest& request);
+    // injectedFault, then authenticate: what every route on the sync port starts with.
+    [[nodiscard]] std::optional<QString> admit(const QHttpServerRequest& request,
+        QHttpServerResponse* refusal, bool allowUnsignedBody = false);
     void installRoutes();
     QHttpServerResponse postEvents(const QHttpServerRequest& request);
     QHttpServerResponse getEvents(const QHttpServerRequest& request);
@@ -98,6 +129,7 @@ private:
     QHttpServer m_server;
     QHash<QString, QHash<QByteArray, qint64>> m_nonces; // terminal → nonce → time seen
     std::unique_ptr<TusEndpoint> m_files;
+    bool m_damageNextChunk = false; // RouteFault::DamageChunk for the request being handled
 };
 
 } // namespace fieldcase::sync

@@ -255,8 +255,13 @@ QHttpServerResponse TusEndpoint::resource(const QString& id, const QHttpServerRe
     QHttpServerResponse refusal(Code::Unauthorized);
     const auto terminal = m_authenticate(request, &refusal);
     if (!terminal) {
-        if (isHead)
-            return answer(refusal.statusCode());
+        if (isHead) {
+            // No body for HEAD; a Retry-After (an overloaded centre) still tells when to come back.
+            QHttpServerResponse r = answer(refusal.statusCode());
+            if (const auto retry = refusal.headers("Retry-After"); !retry.isEmpty())
+                r.setHeader("Retry-After", retry.first());
+            return r;
+        }
         refusal.setHeader("Tus-Resumable", kTusVersion);
         return refusal;
     }
@@ -368,7 +373,9 @@ QHttpServerResponse TusEndpoint::patch(Upload& u, const QHttpServerRequest& requ
         r.setHeader("Upload-Offset", QByteArray::number(u.offset));
         return r;
     }
-    const QByteArray body = request.body();
+    QByteArray body = request.body();
+    if (m_options.alterChunk)
+        m_options.alterChunk(body);
     if (body.size() > m_options.maxChunk) {
         return refuse(Code::PayloadTooLarge, "too-large",
             SyncText::tr("A chunk may hold at most %1 bytes").arg(m_options.maxChunk));

@@ -44,6 +44,9 @@ public:
         QString directory; // where uploads live
         qint64 maxSize = qint64(8) << 30;
         qint64 maxChunk = qint64(16) << 20;
+        // Fault injection only (CentreServer::RouteFault::DamageChunk): may alter a PATCH's
+        // chunk as received, before its checksum is checked. Unset in production.
+        std::function<void(QByteArray& chunk)> alterChunk;
     };
 
     // Loads the uploads recorded in options.directory (created if missing).

@@ -1,5 +1,6 @@
 #include "sync/client/syncclient.h"
 
+#include "core/crypto/hash.h"
 #include "core/crypto/random.h"
 #include "sync/tus/tusclient.h"
 
@@ -10,6 +11,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QStorageInfo>
+#include <QUrl>
+
+#include <algorithm>
 
 namespace fieldcase::sync {
 
@@ -23,6 +27,45 @@ class SyncText
 constexpr qint64 kMinChunk = 64 * 1024;
 constexpr qint64 kMaxChunk = 8 << 20;
 constexpr qint64 kChunkTargetMs = 4000; // a chunk should take about this long on the link
+// A centre cannot silence its terminals for longer than this with one Retry-After (a broken or
+// misconfigured one would otherwise stop every terminal's sync for days).
+constexpr qint64 kMaxRetryAfterMs = 3600 * 1000;
+constexpr qint64 kMaxPackBytes = qint64(256) << 20;
+
+QString timeText(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+}
+
+// Retry-After (RFC 9110 §10.2.3): seconds, or an HTTP date. How long to wait from now; 0 if the
+// header is absent or unreadable.
+qint64 retryAfterMs(const QByteArray& value, qint64 nowMs)
+{
+    const QByteArray v = value.trimmed();
+    if (v.isEmpty())
+        return 0;
+    bool ok = false;
+    const qint64 seconds = v.toLongLong(&ok);
+    if (ok)
+        return seconds > 0 ? seconds * 1000 : 0;
+    const QDateTime at = QDateTime::fromString(QString::fromLatin1(v), Qt::RFC2822Date);
+    return at.isValid() ? std::max<qint64>(0, at.toMSecsSinceEpoch() - nowMs) : 0;
+}
+
+// The centre is in trouble (5xx, or asks to slow down): the cycle stops like on a broken link,
+// the item stays pending with the reason, and the next cycle tries again.
+bool centreTrouble(const Error& error)
+{
+    if (!error.context.startsWith(QLatin1String("status=")))
+        return false;
+    const int status = error.context.mid(7, 3).toInt();
+    return status >= 500 || status == 408 || status == 429;
+}
+
+bool isViolations(const QJsonObject& listed)
+{
+    return listed.value(QStringLiteral("kind")).toString() == QLatin1String("violations");
+}
 
 QString answerReason(const HttpResponse& response)
 {
@@ -52,6 +95,10 @@ QJsonObject CycleReport::toJson() const
         {QStringLiteral("blobsUploaded"), blobsUploaded},
         {QStringLiteral("blobBytesSent"), blobBytesSent},
         {QStringLiteral("blocksReceived"), blocksReceived},
+        {QStringLiteral("packsInstalled"), packsInstalled},
+        {QStringLiteral("packsUnchanged"), packsUnchanged},
+        {QStringLiteral("packsRefused"), packsRefused},
+        {QStringLiteral("retryAfterUntil"), retryAfterUntil},
         {QStringLiteral("commands"), QJsonArray::fromStringList(commands)},
         {QStringLiteral("errors"), QJsonArray::fromStringList(errors)},
         {QStringLiteral("complete"), complete}};
@@ -60,23 +107,60 @@ QJsonObject CycleReport::toJson() const
 SyncClient::SyncClient(CaseStore& store, HttpTransport& transport, SyncSettings settings)
     : m_store(store)
     , m_transport(transport, store.terminalKey(), store.terminalId(), store.clock())
+    , m_link(m_transport, store.clock())
     , m_settings(std::move(settings))
     , m_outbox(store.database(), store.clock())
 { }
 
-Result<HttpResponse> SyncClient::call(
-    const QByteArray& method, const QString& pathAndQuery, const QByteArray& body)
+Result<HttpResponse> SyncClient::CentreLink::send(const HttpRequest& request)
+{
+    HttpRequest r = request;
+    if (timeoutMs > 0)
+        r.timeoutMs = timeoutMs;
+    auto response = m_next.send(r);
+    if (response && (response->status == 503 || response->status == 429)) {
+        const qint64 now = m_clock.nowMs();
+        if (const qint64 wait = retryAfterMs(response->header("retry-after"), now); wait > 0)
+            retryAfterUntil = std::max(retryAfterUntil, now + std::min(wait, kMaxRetryAfterMs));
+    }
+    return response;
+}
+
+Result<HttpResponse> SyncClient::call(const QByteArray& method, const QString& pathAndQuery,
+    const QByteArray& body, qint64 maxResponseBytes)
 {
     HttpRequest request {method, m_settings.centreUrl + pathAndQuery};
     request.body = body;
+    if (maxResponseBytes > 0)
+        request.maxResponseBytes = maxResponseBytes;
     if (!body.isEmpty())
         request.headers.append({QByteArray("Content-Type"), QByteArray("application/json")});
-    return m_transport.send(request);
+    return m_link.send(request);
 }
 
 CycleReport SyncClient::runCycle(const LinkState& link)
 {
     CycleReport report;
+    const qint64 start = m_store.clock().nowMs();
+    const auto record = [&] {
+        const qint64 now = m_store.clock().nowMs();
+        (void)m_outbox.setState(QStringLiteral("lastCycleAt"), QString::number(now));
+        (void)m_outbox.setState(QStringLiteral("lastCycle"),
+            QString::fromUtf8(QJsonDocument(report.toJson()).toJson(QJsonDocument::Compact)));
+        if (report.complete)
+            (void)m_outbox.setState(QStringLiteral("lastCompleteAt"), QString::number(now));
+    };
+    // The centre said when to come back (Retry-After): not before, whoever starts the cycle.
+    const qint64 waitUntil
+        = m_outbox.state(QStringLiteral("retryAfterUntil")).value_or(QString()).toLongLong();
+    if (waitUntil > start && waitUntil - start <= kMaxRetryAfterMs) {
+        report.retryAfterUntil = waitUntil;
+        report.errors.append(
+            SyncText::tr("The centre asked not to be contacted before %1; nothing was sent")
+                .arg(timeText(waitUntil)));
+        record();
+        return report;
+    }
     const auto step = [&](Status status) {
         if (!status)
             report.errors.append(status.error().message);
@@ -87,15 +171,18 @@ CycleReport SyncClient::runCycle(const LinkState& link)
     bool linkOk = step(pushEvents(report));
     linkOk = linkOk && step(pull(report));
     linkOk = linkOk && step(heartbeat(report, m_heartbeatExtra));
+    linkOk = linkOk && step(updatePacks(report));
     linkOk = linkOk && step(refillNumbers(report));
     linkOk = linkOk && step(uploadBlobs(report, link));
+    if (m_link.retryAfterUntil > start) {
+        report.retryAfterUntil = m_link.retryAfterUntil;
+        report.errors.append(SyncText::tr("The centre asked not to be contacted before %1")
+                                 .arg(timeText(m_link.retryAfterUntil)));
+        (void)m_outbox.setState(
+            QStringLiteral("retryAfterUntil"), QString::number(m_link.retryAfterUntil));
+    }
     report.complete = linkOk && report.errors.isEmpty();
-    const qint64 now = m_store.clock().nowMs();
-    (void)m_outbox.setState(QStringLiteral("lastCycleAt"), QString::number(now));
-    (void)m_outbox.setState(QStringLiteral("lastCycle"),
-        QString::fromUtf8(QJsonDocument(report.toJson()).toJson(QJsonDocument::Compact)));
-    if (report.complete)
-        (void)m_outbox.setState(QStringLiteral("lastCompleteAt"), QString::number(now));
+    record();
     return report;
 }
 
@@ -251,6 +338,29 @@ Status SyncClient::heartbeat(CycleReport& report, const QJsonObject& extra)
         return fail(std::move(acks.error()));
     QJsonObject body = extra;
     body.insert(QStringLiteral("queue"), queue);
+    if (m_reference && !body.contains(QStringLiteral("packs"))) {
+        // What the centre's admin sees of this terminal's reference data: the newest version of
+        // each pack and the versions refused, with the reasons.
+        auto stored = m_reference->all();
+        if (!stored)
+            return fail(std::move(stored.error()));
+        QMap<QString, qint64> newest;
+        for (const rules::Pack& p : *stored)
+            newest[p.id] = std::max(newest.value(p.id), p.version);
+        QJsonArray packs;
+        for (auto it = newest.cbegin(); it != newest.cend(); ++it)
+            packs.append(QJsonObject {
+                {QStringLiteral("id"), it.key()}, {QStringLiteral("version"), it.value()}});
+        body.insert(QStringLiteral("packs"), packs);
+        auto held = packRefusals(m_outbox);
+        if (!held)
+            return fail(std::move(held.error()));
+        QJsonArray refused;
+        for (const PackRefusal& r : *held)
+            refused.append(QJsonObject {{QStringLiteral("id"), r.id},
+                {QStringLiteral("version"), r.version}, {QStringLiteral("reason"), r.reason}});
+        body.insert(QStringLiteral("packRefusals"), refused);
+    }
     body.insert(
         QStringLiteral("storageFree"), QStorageInfo(m_store.options().directory).bytesAvailable());
     body.insert(QStringLiteral("acks"), QJsonDocument::fromJson(acks->toUtf8()).array());
@@ -289,6 +399,20 @@ Status SyncClient::heartbeat(CycleReport& report, const QJsonObject& extra)
                                       .toJson(QJsonDocument::Compact))));
         } else if (kind == QLatin1String("pack-update")) {
             FC_TRY(m_outbox.setState(QStringLiteral("packUpdateDue"), QStringLiteral("1")));
+            if (m_reference && m_packImport) {
+                // Carried out by this cycle's pack step, which acknowledges it once it has run
+                // (a cycle cut before that leaves it unacknowledged: the centre sends it again).
+                auto due = m_outbox.state(QStringLiteral("packCommands"));
+                if (!due)
+                    return fail(std::move(due.error()));
+                QStringList ids = due->split(QLatin1Char(','), Qt::SkipEmptyParts);
+                if (!ids.contains(id))
+                    ids.append(id);
+                FC_TRY(
+                    m_outbox.setState(QStringLiteral("packCommands"), ids.join(QLatin1Char(','))));
+                report.commands.append(kind);
+                continue;
+            }
         } else {
             // A wipe is never carried out unattended by the sync layer: the app asks a person.
             result = QStringLiteral("refused: %1 is not carried out by sync").arg(kind);
@@ -299,6 +423,188 @@ Status SyncClient::heartbeat(CycleReport& report, const QJsonObject& extra)
     }
     return m_outbox.setState(QStringLiteral("commandAcks"),
         QString::fromUtf8(QJsonDocument(newAcks).toJson(QJsonDocument::Compact)));
+}
+
+Status SyncClient::updatePacks(CycleReport& report)
+{
+    if (!m_reference || !m_packImport)
+        return {};
+    auto stored = m_reference->all();
+    if (!stored)
+        return fail(std::move(stored.error()));
+    QMap<QString, qint64> installed; // pack id → newest version held
+    for (const rules::Pack& p : *stored)
+        installed[p.id] = std::max(installed.value(p.id), p.version);
+    // The terminal says what it has; the centre lists only newer versions (protocol.md).
+    QStringList have;
+    for (auto it = installed.cbegin(); it != installed.cend(); ++it)
+        have.append(QString::fromLatin1(QUrl::toPercentEncoding(it.key())) + QLatin1Char(':')
+            + QString::number(it.value()));
+    auto response = call("GET", QStringLiteral("/v1/packs?have=") + have.join(QLatin1Char(',')));
+    if (!response)
+        return fail(std::move(response.error()));
+    if (response->status != 200)
+        return fail(centreError(*response));
+    const QJsonObject answer = QJsonDocument::fromJson(response->body).object();
+    if (!answer.value(QStringLiteral("packs")).isArray())
+        return fail(
+            ErrorCode::Rejected, SyncText::tr("The centre's list of reference packs is malformed"));
+    report.packsUnchanged += answer.value(QStringLiteral("unchanged")).toInt();
+    QList<QJsonObject> listed;
+    for (const QJsonValue& v : answer.value(QStringLiteral("packs")).toArray())
+        listed.append(v.toObject());
+    // A discretion pack is checked against the catalogue in force, so violations go first; each
+    // pack's versions in order, because versions must increase and intermediate ones are kept.
+    std::stable_sort(listed.begin(), listed.end(), [](const QJsonObject& a, const QJsonObject& b) {
+        if (isViolations(a) != isViolations(b))
+            return isViolations(a);
+        const QString ida = a.value(QStringLiteral("id")).toString();
+        const QString idb = b.value(QStringLiteral("id")).toString();
+        if (ida != idb)
+            return ida < idb;
+        return a.value(QStringLiteral("version")).toInteger()
+            < b.value(QStringLiteral("version")).toInteger();
+    });
+    auto held = packRefusals(m_outbox);
+    if (!held)
+        return fail(std::move(held.error()));
+    const qsizetype heldBefore = held->size();
+    QStringList refusedNow;
+    for (const QJsonObject& p : std::as_const(listed)) {
+        const QString id = p.value(QStringLiteral("id")).toString();
+        const qint64 version = p.value(QStringLiteral("version")).toInteger();
+        const QString sha256 = p.value(QStringLiteral("sha256")).toString();
+        if (id.isEmpty() || version < 1) {
+            report.errors.append(
+                SyncText::tr("The centre listed a reference pack without an id or version"));
+            continue;
+        }
+        if (version <= installed.value(id, 0)) {
+            ++report.packsUnchanged;
+            continue;
+        }
+        // Refused before and still the same file: not downloaded again.
+        if (std::any_of(held->cbegin(), held->cend(), [&](const PackRefusal& r) {
+                return r.id == id && r.version == version && r.sha256 == sha256;
+            }))
+            continue;
+        auto outcome = installPack(p);
+        if (!outcome)
+            return fail(std::move(outcome.error())); // the link or the centre: the next cycle
+        switch (outcome->kind) {
+        case PackStep::Kind::Installed:
+            installed[id] = version;
+            ++report.packsInstalled;
+            break;
+        case PackStep::Kind::Skipped:
+            report.errors.append(SyncText::tr("Reference pack %1 version %2 was not installed: %3")
+                                     .arg(id)
+                                     .arg(version)
+                                     .arg(outcome->reason));
+            break;
+        case PackStep::Kind::Refused:
+            held->removeIf(
+                [&](const PackRefusal& r) { return r.id == id && r.version == version; });
+            held->append({id, version, sha256, outcome->reason, m_store.clock().nowMs()});
+            FC_TRY(setPackRefusals(m_outbox, *held));
+            ++report.packsRefused;
+            refusedNow.append(
+                QStringLiteral("%1 v%2: %3").arg(id).arg(version).arg(outcome->reason));
+            report.errors.append(SyncText::tr("Reference pack %1 version %2 was refused: %3")
+                                     .arg(id)
+                                     .arg(version)
+                                     .arg(outcome->reason));
+            break;
+        }
+    }
+    // A refused version that a newer installed one superseded is history, not a problem.
+    held->removeIf([&](const PackRefusal& r) { return r.version <= installed.value(r.id, 0); });
+    if (held->size() != heldBefore || report.packsRefused > 0)
+        FC_TRY(setPackRefusals(m_outbox, *held));
+    FC_TRY(m_outbox.setState(
+        QStringLiteral("packsCheckedAt"), QString::number(m_store.clock().nowMs())));
+
+    // pack-update commands are carried out now: acknowledged in the next heartbeat.
+    auto due = m_outbox.state(QStringLiteral("packCommands"));
+    if (!due)
+        return fail(std::move(due.error()));
+    if (!due->isEmpty()) {
+        auto acks = m_outbox.state(QStringLiteral("commandAcks"));
+        if (!acks)
+            return fail(std::move(acks.error()));
+        QJsonArray list = QJsonDocument::fromJson(acks->toUtf8()).array();
+        const QString result = refusedNow.isEmpty()
+            ? QStringLiteral("done")
+            : QStringLiteral("done; refused: ") + refusedNow.join(QStringLiteral("; "));
+        for (const QString& id : due->split(QLatin1Char(','), Qt::SkipEmptyParts))
+            list.append(
+                QJsonObject {{QStringLiteral("id"), id}, {QStringLiteral("result"), result}});
+        FC_TRY(m_outbox.setState(QStringLiteral("commandAcks"),
+            QString::fromUtf8(QJsonDocument(list).toJson(QJsonDocument::Compact))));
+        FC_TRY(m_outbox.setState(QStringLiteral("packCommands"), QString()));
+    }
+    return m_outbox.setState(QStringLiteral("packUpdateDue"), QString());
+}
+
+Result<SyncClient::PackStep> SyncClient::installPack(const QJsonObject& listed)
+{
+    const QString id = listed.value(QStringLiteral("id")).toString();
+    const qint64 version = listed.value(QStringLiteral("version")).toInteger();
+    const qint64 size = listed.value(QStringLiteral("size")).toInteger();
+    const auto refuse = [](QString reason) {
+        return PackStep {PackStep::Kind::Refused, std::move(reason)};
+    };
+    if (size > kMaxPackBytes)
+        return refuse(SyncText::tr("it is larger (%1 bytes) than a terminal takes").arg(size));
+    auto response = call("GET",
+        QStringLiteral("/v1/packs/%1/%2")
+            .arg(QString::fromLatin1(QUrl::toPercentEncoding(id)))
+            .arg(version),
+        {}, std::clamp(size + 65536, qint64(8) << 20, kMaxPackBytes));
+    if (!response)
+        return fail(std::move(response.error()));
+    if (response->status == 404) // withdrawn since it was listed: ask again next time
+        return PackStep {PackStep::Kind::Skipped, answerReason(*response)};
+    if (response->status != 200)
+        return fail(centreError(*response));
+    const QByteArray& file = response->body;
+    // The file must be the one listed: the listing is what tells unchanged packs apart.
+    if (file.size() != size
+        || QString::fromLatin1(Hasher::hash(HashAlgorithm::Sha256, file).toHex())
+            != listed.value(QStringLiteral("sha256")).toString())
+        return refuse(
+            SyncText::tr("the file from the centre does not match its listing (size or SHA-256)"));
+    auto pack = rules::parsePack(file);
+    if (!pack)
+        return refuse(pack.error().message);
+    if (pack->id != id || pack->version != version)
+        return refuse(SyncText::tr("the file is pack %1 version %2, but the centre listed %3 "
+                                   "version %4")
+                          .arg(pack->id)
+                          .arg(pack->version)
+                          .arg(id)
+                          .arg(version));
+    if (pack->kind == QLatin1String("registry")
+        && pack->content.contains(QStringLiteral("dataSm3")))
+        return refuse(SyncText::tr("its records are in a separate data file, which sync does not "
+                                   "carry; import it with fieldcase-admin reference import"));
+    // The same checks as `fieldcase-admin reference import`: signature against the trusted pack
+    // keys, version order, the content of its kind. Nothing changes if it is refused.
+    auto imported = m_packImport(file);
+    if (imported)
+        return PackStep {PackStep::Kind::Installed, {}};
+    const Error& e = imported.error();
+    switch (e.code) {
+    case ErrorCode::Io:
+    case ErrorCode::DiskFull:
+    case ErrorCode::SchemaTooNew:
+    case ErrorCode::Crypto:
+    case ErrorCode::Internal:
+        // The terminal failed, not the pack: not held, tried again next cycle.
+        return PackStep {PackStep::Kind::Skipped, e.message};
+    default:
+        return refuse(e.message);
+    }
 }
 
 Status SyncClient::refillNumbers(CycleReport& report)
@@ -380,8 +686,9 @@ Status SyncClient::uploadBlobs(CycleReport& report, const LinkState& link)
         if (auto sent = uploadBlob(entry, report); !sent) {
             FC_TRY(
                 m_outbox.recordFailure(QStringLiteral("blob"), {entry.ref}, sent.error().message));
-            if (transportFailureOf(sent.error()) != TransportFailure::None)
-                return sent; // the link is down: stop, the next cycle resumes
+            if (transportFailureOf(sent.error()) != TransportFailure::None
+                || centreTrouble(sent.error()))
+                return sent; // the link is down or the centre in trouble: the next cycle resumes
             report.errors.append(sent.error().message);
         }
     }
@@ -397,7 +704,7 @@ Status SyncClient::uploadBlob(const OutboxEntry& entry, CycleReport& report)
     if (!file.open(QIODevice::ReadOnly))
         return fail(
             ErrorCode::Io, SyncText::tr("The evidence file %1 cannot be read").arg(entry.ref));
-    TusClient tus(m_transport, m_settings.centreUrl + QStringLiteral("/v1/files"));
+    TusClient tus(m_link, m_settings.centreUrl + QStringLiteral("/v1/files"));
     tus.setChunkSize(m_chunkSize);
     tus.setChecksumAlgorithm(QStringLiteral("sha256"));
     const QList<QPair<QString, QByteArray>> metadata {

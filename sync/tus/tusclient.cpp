@@ -27,8 +27,20 @@ Error protocolError(const HttpResponse& r, const QString& what)
         = SyncText::tr("The centre refused the upload (%1: HTTP %2)").arg(what).arg(r.status);
     if (!reason.isEmpty())
         message += QStringLiteral(": ") + reason;
+    // The context starts with the status (and whether the centre said when to come back), so
+    // callers can tell a refusal from a centre in trouble.
+    const QByteArray retryAfter = r.header("retry-after").trimmed();
     return Error {ErrorCode::Rejected, message,
-        QStringLiteral("status=%1 ").arg(r.status) + QString::fromUtf8(r.body.left(200))};
+        QStringLiteral("status=%1 ").arg(r.status)
+            + (retryAfter.isEmpty()
+                    ? QString()
+                    : QStringLiteral("retry-after=%1 ").arg(QString::fromLatin1(retryAfter)))
+            + QString::fromUtf8(r.body.left(200))};
+}
+
+int statusOf(const Error& e)
+{
+    return e.context.startsWith(QLatin1String("status=")) ? e.context.mid(7, 3).toInt() : 0;
 }
 
 QStringList splitList(const QByteArray& value)
@@ -41,11 +53,17 @@ QStringList splitList(const QByteArray& value)
     return out;
 }
 
+// Worth reading the offset again and going on within this upload: a cut, a conflict, or a
+// centre error (5xx, 408) that did not say when to come back. A centre that named a time
+// (Retry-After) is left alone: the caller keeps that time.
 bool transient(const Error& e)
 {
     const TransportFailure f = transportFailureOf(e);
-    return f == TransportFailure::Unreachable || f == TransportFailure::Interrupted
-        || e.code == ErrorCode::Conflict;
+    if (f == TransportFailure::Unreachable || f == TransportFailure::Interrupted
+        || e.code == ErrorCode::Conflict)
+        return true;
+    const int status = statusOf(e);
+    return (status >= 500 || status == 408) && !e.context.contains(QLatin1String(" retry-after="));
 }
 
 } // namespace
@@ -143,7 +161,8 @@ Result<qint64> TusClient::patch(const QString& uploadUrl, qint64 offset, QByteAr
             SyncText::tr("The centre has another offset for this upload"), uploadUrl);
     if (response->status == 460)
         return fail(ErrorCode::Rejected,
-            SyncText::tr("The centre says the uploaded data is damaged (checksum)"), uploadUrl);
+            SyncText::tr("The centre says the uploaded data is damaged (checksum)"),
+            QStringLiteral("status=460 ") + uploadUrl);
     if (response->status == 404 || response->status == 410)
         return fail(
             ErrorCode::NotFound, SyncText::tr("The centre no longer has this upload"), uploadUrl);
@@ -185,6 +204,7 @@ Result<TusUploadReport> TusClient::upload(QIODevice& source, qint64 length, QStr
     qint64 at = 0;
     bool needOffset = true; // a resumed or fresh upload starts from what the server has
     int failures = 0;
+    qint64 resentAt = -1; // the chunk sent again after a checksum mismatch (460)
     QByteArray chunk;
     while (true) {
         if (needOffset) {
@@ -211,6 +231,14 @@ Result<TusUploadReport> TusClient::upload(QIODevice& source, qint64 length, QStr
         ++report.patches;
         auto next = patch(uploadUrl, at, chunk);
         if (!next) {
+            // 460: the chunk arrived damaged and the centre kept none of it. Ask where it stands
+            // and send that chunk once more; a second mismatch is not the link's doing.
+            if (statusOf(next.error()) == 460 && resentAt != at) {
+                resentAt = at;
+                ++report.resumes;
+                needOffset = true;
+                continue;
+            }
             if (transient(next.error()) && ++failures < m_maxAttempts) {
                 ++report.resumes;
                 needOffset = true;

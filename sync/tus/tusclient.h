@@ -49,15 +49,19 @@ public:
     // The server's offset for an upload (HEAD). NotFound if the server no longer has it.
     [[nodiscard]] Result<qint64> offset(const QString& uploadUrl);
     // Sends one chunk at offset; returns the new offset. Conflict (409) if the server's offset is
-    // another; Rejected (460) if the server says the checksum does not match.
+    // another; Rejected with context "status=460 …" if the server says the checksum does not
+    // match.
     [[nodiscard]] Result<qint64> patch(
         const QString& uploadUrl, qint64 offset, QByteArrayView chunk);
     [[nodiscard]] Status terminate(const QString& uploadUrl);
 
     // Uploads source (length bytes) to uploadUrl, or to a new upload if uploadUrl is empty,
-    // starting from the server's offset. After a cut or a 409 it re-reads the offset and goes on,
-    // up to maxAttempts failures in a row; then it returns the error (with the upload URL in the
-    // report, so a later call resumes). progress(offset) is called after every chunk.
+    // starting from the server's offset. After a cut, a 409 or a server error (5xx, 408) without
+    // Retry-After it re-reads the offset and goes on, up to maxAttempts failures in a row; a
+    // chunk refused for its checksum (460) is sent once more after reading the offset. Otherwise
+    // it returns the error (with the upload URL in the report, so a later call resumes); an
+    // HTTP error's context starts "status=N " (and "retry-after=V " when the server said when to
+    // come back). progress(offset) is called after every chunk.
     [[nodiscard]] Result<TusUploadReport> upload(QIODevice& source, qint64 length,
         QString uploadUrl, const QList<QPair<QString, QByteArray>>& metadata,
         TusUploadReport* partial = nullptr, const std::function<void(qint64)>& progress = {});
