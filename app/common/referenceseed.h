@@ -1,5 +1,6 @@
-// Installs the reference packs bundled with the build (signed at build time with the demo
-// publisher key) into a terminal's reference store.
+// A terminal's reference store: the packs bundled with the build (signed at build time with the
+// demo publisher key), the content checks every pack gets, and the one import path for a pack
+// file (`fieldcase-admin reference import` and sync).
 #pragma once
 
 #include "core/rules/packs.h"
