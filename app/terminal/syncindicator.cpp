@@ -10,12 +10,13 @@ namespace {
 
 constexpr int kMaxErrorChars = 80; // the status bar is one line; the tooltip has the rest
 
-// Local time; the date too when it is not today.
-QString clockText(qint64 ms)
+// Local time; the date too when it is not the day of nowMs (the worker's clock).
+QString clockText(qint64 ms, qint64 nowMs)
 {
     const QDateTime at = QDateTime::fromMSecsSinceEpoch(ms).toLocalTime();
-    return at.date() == QDate::currentDate() ? at.toString(QStringLiteral("HH:mm"))
-                                             : at.toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    const QDate today = QDateTime::fromMSecsSinceEpoch(nowMs).toLocalTime().date();
+    return at.date() == today ? at.toString(QStringLiteral("HH:mm"))
+                              : at.toString(QStringLiteral("yyyy-MM-dd HH:mm"));
 }
 
 QString elided(const QString& text)
@@ -65,7 +66,7 @@ QString SyncIndicator::summary(const sync::SyncState& state)
     const int refused = state.held();
     if (state.phase == Phase::Idle && waiting == 0 && refused == 0 && state.lastError.isEmpty()
         && state.lastCompleteAtMs > 0)
-        return tr("Sync: all sent %1").arg(clockText(state.lastCompleteAtMs));
+        return tr("Sync: all sent %1").arg(clockText(state.lastCompleteAtMs, state.atMs));
 
     QStringList parts;
     if (state.phase == Phase::Syncing)
@@ -110,9 +111,10 @@ QString SyncIndicator::details(const sync::SyncState& state)
     lines << (state.linkFromSystem ? tr("Network (reported by the system): %1").arg(link)
                                    : tr("Network (assumed; each sync finds out): %1").arg(link));
     lines << tr("Last complete sync: %1")
-                 .arg(state.lastCompleteAtMs > 0 ? clockText(state.lastCompleteAtMs) : tr("never"));
+                 .arg(state.lastCompleteAtMs > 0 ? clockText(state.lastCompleteAtMs, state.atMs)
+                                                 : tr("never"));
     if (state.nextAttemptAtMs > 0)
-        lines << tr("Next sync: %1").arg(clockText(state.nextAttemptAtMs));
+        lines << tr("Next sync: %1").arg(clockText(state.nextAttemptAtMs, state.atMs));
     if (state.failedCycles > 0)
         lines << tr("%n failed attempt(s) in a row", nullptr, state.failedCycles);
     if (!state.lastError.isEmpty())

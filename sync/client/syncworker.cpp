@@ -351,6 +351,7 @@ void SyncWorker::refreshCounts()
 
 void SyncWorker::publish()
 {
+    m_state.atMs = nowMs();
     Q_EMIT stateChanged(m_state);
 }
 

@@ -47,6 +47,7 @@ struct SyncState
     qint64 lastCycleAtMs = 0;
     qint64 lastCompleteAtMs = 0; // the last cycle that completed (stored by SyncClient)
     qint64 nextAttemptAtMs = 0; // the next planned cycle; 0 if none is planned
+    qint64 atMs = 0; // when the worker reported this state (its clock)
     LinkState link;
     bool linkFromSystem = false; // the system reports the link; false: assumed up, cost per options
 
