@@ -99,11 +99,8 @@ int Admin::syncCommand(const QStringList& args, const SyncOptions& options, bool
             retryAfter = 0;
         // The installed versions, when this terminal has reference data (status creates none).
         QMap<QString, qint64> installed;
-        if (QFile::exists(app::referenceDatabasePath(m_dataDir)) && openReference() == 0) {
-            if (auto all = m_reference->all())
-                for (const rules::Pack& p : *all)
-                    installed[p.id] = std::max(installed.value(p.id), p.version);
-        }
+        if (QFile::exists(app::referenceDatabasePath(m_dataDir)) && openReference() == 0)
+            installed = sync::installedPackVersions(*m_reference).value_or(installed);
         if (json) {
             QJsonArray classes;
             for (const OutboxClassSummary& c : *summary)

@@ -594,8 +594,10 @@ QHttpServerResponse CentreServer::getPacks(const QHttpServerRequest& request)
     QHash<QString, qint64> have;
     const QUrlQuery query(request.url());
     const bool delta = query.hasQueryItem(QStringLiteral("have"));
-    for (const QString& item : query.queryItemValue(QStringLiteral("have"), QUrl::FullyDecoded)
-                                   .split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+    // Split before decoding: an id may hold an encoded comma or colon.
+    for (const QString& encoded : query.queryItemValue(QStringLiteral("have"), QUrl::FullyEncoded)
+                                      .split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const QString item = QUrl::fromPercentEncoding(encoded.toLatin1());
         const qsizetype colon = item.lastIndexOf(QLatin1Char(':'));
         bool ok = false;
         const qint64 version = item.mid(colon + 1).toLongLong(&ok);

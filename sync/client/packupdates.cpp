@@ -12,6 +12,22 @@ const QString kKey = QStringLiteral("packRefusals");
 
 } // namespace
 
+Result<QMap<QString, qint64>> installedPackVersions(rules::ReferenceStore& store)
+{
+    auto st = store.database().prepare("SELECT id, max(version) FROM packs GROUP BY id");
+    if (!st)
+        return fail(std::move(st.error()));
+    QMap<QString, qint64> out;
+    while (true) {
+        auto row = st->step();
+        if (!row)
+            return fail(std::move(row.error()));
+        if (!*row)
+            return out;
+        out.insert(st->text(0), st->int64(1));
+    }
+}
+
 Result<QList<PackRefusal>> packRefusals(Outbox& outbox)
 {
     auto text = outbox.state(kKey);

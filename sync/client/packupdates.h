@@ -8,6 +8,8 @@
 #include "core/rules/packs.h"
 #include "core/store/outbox.h"
 
+#include <QMap>
+
 #include <functional>
 
 namespace fieldcase::sync {
@@ -26,6 +28,9 @@ struct PackRefusal
     QString reason; // for a person, in the language of the terminal when it was refused
     qint64 at = 0; // when (ms since the epoch)
 };
+
+// The newest stored version of each pack id (read without parsing the packs: every cycle asks).
+[[nodiscard]] Result<QMap<QString, qint64>> installedPackVersions(rules::ReferenceStore& store);
 
 // The refusals held now, oldest first.
 [[nodiscard]] Result<QList<PackRefusal>> packRefusals(Outbox& outbox);

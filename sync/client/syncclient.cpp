@@ -341,14 +341,11 @@ Status SyncClient::heartbeat(CycleReport& report, const QJsonObject& extra)
     if (m_reference && !body.contains(QStringLiteral("packs"))) {
         // What the centre's admin sees of this terminal's reference data: the newest version of
         // each pack and the versions refused, with the reasons.
-        auto stored = m_reference->all();
-        if (!stored)
-            return fail(std::move(stored.error()));
-        QMap<QString, qint64> newest;
-        for (const rules::Pack& p : *stored)
-            newest[p.id] = std::max(newest.value(p.id), p.version);
+        auto newest = installedPackVersions(*m_reference);
+        if (!newest)
+            return fail(std::move(newest.error()));
         QJsonArray packs;
-        for (auto it = newest.cbegin(); it != newest.cend(); ++it)
+        for (auto it = newest->cbegin(); it != newest->cend(); ++it)
             packs.append(QJsonObject {
                 {QStringLiteral("id"), it.key()}, {QStringLiteral("version"), it.value()}});
         body.insert(QStringLiteral("packs"), packs);
@@ -429,12 +426,10 @@ Status SyncClient::updatePacks(CycleReport& report)
 {
     if (!m_reference || !m_packImport)
         return {};
-    auto stored = m_reference->all();
-    if (!stored)
-        return fail(std::move(stored.error()));
-    QMap<QString, qint64> installed; // pack id → newest version held
-    for (const rules::Pack& p : *stored)
-        installed[p.id] = std::max(installed.value(p.id), p.version);
+    auto newest = installedPackVersions(*m_reference);
+    if (!newest)
+        return fail(std::move(newest.error()));
+    QMap<QString, qint64> installed = *newest; // pack id → newest version held
     // The terminal says what it has; the centre lists only newer versions (protocol.md).
     QStringList have;
     for (auto it = installed.cbegin(); it != installed.cend(); ++it)
