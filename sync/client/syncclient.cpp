@@ -6,7 +6,6 @@
 
 #include <QCoreApplication>
 #include <QDate>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -24,9 +23,6 @@ class SyncText
     Q_DECLARE_TR_FUNCTIONS(Sync)
 };
 
-constexpr qint64 kMinChunk = 64 * 1024;
-constexpr qint64 kMaxChunk = 8 << 20;
-constexpr qint64 kChunkTargetMs = 4000; // a chunk should take about this long on the link
 // A centre cannot silence its terminals for longer than this with one Retry-After (a broken or
 // misconfigured one would otherwise stop every terminal's sync for days).
 constexpr qint64 kMaxRetryAfterMs = 3600 * 1000;
@@ -110,7 +106,12 @@ SyncClient::SyncClient(CaseStore& store, HttpTransport& transport, SyncSettings 
     , m_link(m_transport, store.clock())
     , m_settings(std::move(settings))
     , m_outbox(store.database(), store.clock())
-{ }
+{
+    // What earlier uploads learned of the link (throughput, how often it cuts): a terminal on a
+    // bad cell starts with short chunks instead of losing a long one to the first cut.
+    if (auto saved = m_outbox.state(QStringLiteral("chunkSizer")); saved && !saved->isEmpty())
+        m_chunks.restore(QJsonDocument::fromJson(saved->toUtf8()).object());
+}
 
 Result<HttpResponse> SyncClient::CentreLink::send(const HttpRequest& request)
 {
@@ -700,7 +701,7 @@ Status SyncClient::uploadBlob(const OutboxEntry& entry, CycleReport& report)
         return fail(
             ErrorCode::Io, SyncText::tr("The evidence file %1 cannot be read").arg(entry.ref));
     TusClient tus(m_link, m_settings.centreUrl + QStringLiteral("/v1/files"));
-    tus.setChunkSize(m_chunkSize);
+    tus.setChunkSizer(&m_chunks); // chunks sized to the link; see ChunkSizer
     tus.setChecksumAlgorithm(QStringLiteral("sha256"));
     const QList<QPair<QString, QByteArray>> metadata {
         {QStringLiteral("blob"), info->hashHex.toLatin1()},
@@ -722,22 +723,9 @@ Status SyncClient::uploadBlob(const OutboxEntry& entry, CycleReport& report)
         FC_TRY(m_outbox.setUploadUrl(entry.ref, uploadUrl));
     }
     TusUploadReport partial;
-    QElapsedTimer timer;
-    timer.start();
-    qint64 lastOffset = -1;
-    qint64 lastMs = 0;
-    auto done = tus.upload(file, file.size(), uploadUrl, metadata, &partial, [&](qint64 offset) {
-        // Adapt the chunk to the link: about kChunkTargetMs per chunk, so a cut costs little
-        // on 3G and a fast link is not slowed by per-request round trips.
-        const qint64 nowMs = timer.elapsed();
-        if (lastOffset >= 0 && nowMs > lastMs) {
-            const double bytesPerMs = double(offset - lastOffset) / double(nowMs - lastMs);
-            m_chunkSize = std::clamp(qint64(bytesPerMs * kChunkTargetMs), kMinChunk, kMaxChunk);
-            tus.setChunkSize(m_chunkSize);
-        }
-        lastOffset = offset;
-        lastMs = nowMs;
-    });
+    auto done = tus.upload(file, file.size(), uploadUrl, metadata, &partial);
+    (void)m_outbox.setState(QStringLiteral("chunkSizer"),
+        QString::fromUtf8(QJsonDocument(m_chunks.toJson()).toJson(QJsonDocument::Compact)));
     if (!done) {
         report.blobBytesSent += partial.bytesSent; // filled only on failure
         // The centre no longer has the upload, or refused the finished blob (422): the next try

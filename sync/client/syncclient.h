@@ -18,6 +18,7 @@
 #include "sync/client/syncsettings.h"
 #include "sync/scheduler/syncqueue.h"
 #include "sync/transport/httptransport.h"
+#include "sync/tus/chunksizer.h"
 
 #include <QJsonObject>
 #include <QStringList>
@@ -67,7 +68,7 @@ public:
     // Extra heartbeat content from the app (devices, position, storage).
     void setHeartbeatExtra(QJsonObject extra) { m_heartbeatExtra = std::move(extra); }
     // Bytes per tus PATCH to start with; then adapted to the measured throughput.
-    void setInitialChunkSize(qint64 bytes) { m_chunkSize = bytes; }
+    void setInitialChunkSize(qint64 bytes) { m_chunks.setFirstBytes(bytes); }
     // The terminal's reference data (read for the installed versions) and its import path; both
     // must outlive the client. Without them packs are not synced and a pack-update command is
     // only recorded for the app (state packUpdateDue).
@@ -119,7 +120,7 @@ private:
     SyncSettings m_settings;
     Outbox m_outbox;
     QJsonObject m_heartbeatExtra;
-    qint64 m_chunkSize = 256 * 1024;
+    ChunkSizer m_chunks; // what the uploads learned of the link; kept in the store's sync state
     rules::ReferenceStore* m_reference = nullptr;
     PackImport m_packImport;
 };

@@ -31,6 +31,9 @@ public:
         : m_limits(limits)
     { }
 
+    // The size of the first PATCH, before anything was measured.
+    void setFirstBytes(qint64 bytes) { m_limits.firstBytes = bytes; }
+
     // Bytes for the next PATCH.
     [[nodiscard]] qint64 next() const;
     // A PATCH of `bytes` was acknowledged `ms` after it started.

@@ -3,6 +3,7 @@
 #include "core/crypto/hash.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QUrl>
@@ -222,13 +223,15 @@ Result<TusUploadReport> TusClient::upload(QIODevice& source, qint64 length, QStr
         if (!source.seek(at))
             return keep(Error {ErrorCode::Io, SyncText::tr("Cannot read the file being uploaded"),
                 source.errorString()});
-        chunk.resize(qsizetype(std::min(m_chunkSize, length - at)));
+        chunk.resize(qsizetype(std::min(m_sizer ? m_sizer->next() : m_chunkSize, length - at)));
         const qint64 n = source.read(chunk.data(), chunk.size());
         if (n != chunk.size())
             return keep(Error {ErrorCode::Io, SyncText::tr("Cannot read the file being uploaded"),
                 source.errorString()});
         report.bytesSent += n;
         ++report.patches;
+        QElapsedTimer sending;
+        sending.start();
         auto next = patch(uploadUrl, at, chunk);
         if (!next) {
             // 460: the chunk arrived damaged and the centre kept none of it. Ask where it stands
@@ -239,6 +242,8 @@ Result<TusUploadReport> TusClient::upload(QIODevice& source, qint64 length, QStr
                 needOffset = true;
                 continue;
             }
+            if (m_sizer && transportFailureOf(next.error()) == TransportFailure::Interrupted)
+                m_sizer->cut(); // the link dropped it: shorter chunks lose less next time
             if (transient(next.error()) && ++failures < m_maxAttempts) {
                 ++report.resumes;
                 needOffset = true;
@@ -247,6 +252,8 @@ Result<TusUploadReport> TusClient::upload(QIODevice& source, qint64 length, QStr
             return keep(next.error());
         }
         failures = 0;
+        if (m_sizer)
+            m_sizer->sent(*next - at, sending.elapsed());
         at = *next;
         if (progress)
             progress(at);

@@ -6,6 +6,7 @@
 
 #include "core/util/result.h"
 #include "sync/transport/httptransport.h"
+#include "sync/tus/chunksizer.h"
 
 #include <QIODevice>
 #include <QList>
@@ -67,6 +68,9 @@ public:
         TusUploadReport* partial = nullptr, const std::function<void(qint64)>& progress = {});
 
     void setChunkSize(qint64 bytes) { m_chunkSize = bytes; }
+    // Sizes each PATCH of upload() instead of the fixed chunk size, and learns from each one
+    // (acknowledged after so long, or cut). Must outlive the uploads; nullptr: fixed size.
+    void setChunkSizer(ChunkSizer* sizer) { m_sizer = sizer; }
     void setMaxAttempts(int attempts) { m_maxAttempts = attempts; }
     // Adds Upload-Checksum with this algorithm ("sm3" or "sha256") to each PATCH; empty = none.
     void setChecksumAlgorithm(const QString& algorithm) { m_checksum = algorithm; }
@@ -84,6 +88,7 @@ private:
     HttpTransport& m_transport;
     QString m_endpoint;
     qint64 m_chunkSize = 1 << 20;
+    ChunkSizer* m_sizer = nullptr;
     int m_maxAttempts = 3;
     QString m_checksum;
     std::function<void(HttpRequest&)> m_decorate;
