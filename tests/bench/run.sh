@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the core store and device benchmarks and rewrites the results table in docs/benchmarks.md
+# Runs the core store, device and sync benchmarks and rewrites the results table in docs/benchmarks.md
 # (between <!-- bench:core:begin --> and <!-- bench:core:end -->). See docs/benchmarks.md.
 #
 #   tests/bench/run.sh            full sizes (several minutes)
@@ -40,7 +40,7 @@ bin=$(find "$build" -type f -name fieldcase_bench -perm -u+x -print -quit)
 tmp=${FIELDCASE_BENCH_TMP:-$repo/build/bench-tmp}
 mkdir -p "$tmp" build/bench-results
 results=build/bench-results/core-$mode.jsonl
-scenarios=(${FIELDCASE_BENCH_SCENARIOS:-append evidence-aes evidence-sm4 rules render store devices crash})
+scenarios=(${FIELDCASE_BENCH_SCENARIOS:-append evidence-aes evidence-sm4 rules render store devices sync-ingest sync-goodput sync-resume sync-linkup crash})
 touch "$results"
 for scenario in "${scenarios[@]}"; do
   grep -Ev "\"scenario\": *\"$scenario\"" "$results" >"$results.tmp" || true
