@@ -285,6 +285,16 @@ int main(int argc, char* argv[])
     if (sync::SyncSettings::load(dataDir)) {
         sync::BackgroundSync::Options syncOptions;
         syncOptions.worker.storeDirectory = dataDir;
+        // Newer reference packs come with sync and go through the same checks as an import
+        // by the installer.
+        syncOptions.worker.referenceDatabase = app::referenceDatabasePath(dataDir);
+        syncOptions.worker.importPack
+            = [](rules::ReferenceStore& reference, const QByteArray& file) -> Result<rules::Pack> {
+            auto done = app::importReferencePack(reference, file);
+            if (!done)
+                return fail(std::move(done.error()));
+            return done->pack;
+        };
         syncOptions.assumeMetered = link == QLatin1String("metered");
         backgroundSync = std::make_unique<sync::BackgroundSync>(syncOptions);
     }

@@ -161,6 +161,14 @@ void SyncWorker::start()
         return;
     }
     m_store = std::move(*store);
+    if (!m_options.referenceDatabase.isEmpty() && m_options.importPack) {
+        // A reference database that cannot be opened leaves packs out; the records still go.
+        auto reference = rules::ReferenceStore::open(m_options.referenceDatabase, m_clock);
+        if (reference)
+            m_reference = std::move(*reference);
+        else
+            m_state.lastError = reference.error().message;
+    }
     m_running = true;
     m_abandon.store(false);
     refreshCounts();
@@ -180,6 +188,7 @@ void SyncWorker::stop()
     m_timer->stop();
     m_running = false;
     m_dueAtMs.reset();
+    m_reference.reset();
     m_store.reset(); // closed on the thread that used it
     m_state.phase = SyncState::Phase::Stopped;
     m_state.nextAttemptAtMs = 0;
@@ -294,6 +303,10 @@ void SyncWorker::runCycle()
             extra = m_heartbeatExtra;
         }
         client.setHeartbeatExtra(extra);
+        if (m_reference)
+            client.setReferencePacks(*m_reference, [this](const QByteArray& file) {
+                return m_options.importPack(*m_reference, file);
+            });
         report = client.runCycle(m_state.link);
     }
     m_inCycle = false;

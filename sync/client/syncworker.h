@@ -72,6 +72,12 @@ public:
         bool linkFromSystem = false;
         TransportFactory makeTransport; // null: CurlTransport
         qint64 initialChunkSize = 0; // tus bytes per PATCH to start with; 0: SyncClient's default
+        // Reference packs: the terminal's reference database (the worker opens its own
+        // connection) and the app's import path (app::importReferencePack, the one `fieldcase-admin
+        // reference import` takes). Either empty: packs are not synced by the worker.
+        QString referenceDatabase;
+        std::function<Result<rules::Pack>(rules::ReferenceStore&, const QByteArray& file)>
+            importPack;
     };
 
     explicit SyncWorker(Options options, QObject* parent = nullptr);
@@ -125,6 +131,7 @@ private:
     const Clock& m_clock;
     Backoff m_backoff;
     std::unique_ptr<CaseStore> m_store;
+    std::unique_ptr<rules::ReferenceStore> m_reference; // null: packs not synced
     QTimer* m_timer = nullptr;
     SyncState m_state;
     std::optional<qint64> m_dueAtMs; // the planned cycle

@@ -9,6 +9,7 @@
 #include "app/common/referenceseed.h"
 #include "core/rules/rulebook.h"
 #include "sync/client/packupdates.h"
+#include "sync/client/syncworker.h"
 #include "tests/integration/syncworld.h"
 
 #include <QDir>
@@ -208,6 +209,64 @@ TEST_CASE("Sync packs: newer versions arrive in order and are used, unchanged pa
                                     .toArray();
     CHECK(reported.contains(
         QJsonObject {{QStringLiteral("id"), kUnitPack}, {QStringLiteral("version"), 3}}));
+}
+
+TEST_CASE("Sync packs: the terminal's background sync installs a newer pack through the import "
+          "path, and refuses a forged one",
+    "[sync][packs][worker]")
+{
+    PackWorld w;
+    const QByteArray unit1
+        = w.sign(unitBody(1, QStringLiteral("一大队"), QStringLiteral("2025-01-01")));
+    w.installLocally(unit1);
+    w.publish(kUnitPack, QStringLiteral("unit"), 1, unit1);
+    w.publish(kUnitPack, QStringLiteral("unit"), 2,
+        w.sign(unitBody(2, QStringLiteral("二大队"), QStringLiteral("2025-06-01"))));
+
+    // Set up as the terminal's main() does: its own connections, the app's import path.
+    sync::BackgroundSync::Options options;
+    options.worker.storeDirectory = w.terminal.store->options().directory;
+    options.worker.referenceDatabase
+        = app::referenceDatabasePath(w.terminal.store->options().directory);
+    options.worker.importPack
+        = [](rules::ReferenceStore& reference, const QByteArray& file) -> Result<rules::Pack> {
+        auto done = app::importReferencePack(reference, file);
+        if (!done)
+            return fail(std::move(done.error()));
+        return done->pack;
+    };
+    options.worker.heartbeatIntervalMs = 10 * 60 * 1000;
+    options.watchSystemNetwork = false;
+    options.assumeMetered = false;
+    sync::BackgroundSync background(options);
+    QList<CycleReport> reports;
+    QObject::connect(&background, &sync::BackgroundSync::cycleFinished,
+        [&](const CycleReport& report) { reports.append(report); });
+    background.start();
+    REQUIRE(test::waitFor([&] { return !reports.isEmpty(); }, 60000));
+    INFO(reports.last().errors.join(QLatin1Char('\n')).toStdString());
+    CHECK(reports.last().packsInstalled == 1);
+    CHECK(w.newest(kUnitPack) == 2);
+    CHECK(w.unitNameOn(QStringLiteral("2026-03-01")) == QStringLiteral("二大队"));
+
+    // A version altered after signing: refused by the worker's cycle, nothing applied, held.
+    QJsonObject forged = QJsonDocument::fromJson(
+        w.sign(unitBody(3, QStringLiteral("三大队"), QStringLiteral("2026-01-01"))))
+                             .object();
+    QJsonObject body = forged.value(QStringLiteral("pack")).toObject();
+    QJsonObject content = body.value(QStringLiteral("content")).toObject();
+    content.insert(QStringLiteral("name"), QStringLiteral("伪造大队"));
+    body.insert(QStringLiteral("content"), content);
+    forged.insert(QStringLiteral("pack"), body);
+    w.publish(kUnitPack, QStringLiteral("unit"), 3, QJsonDocument(forged).toJson());
+    background.syncNow();
+    REQUIRE(test::waitFor([&] { return reports.size() >= 2; }, 60000));
+    CHECK(reports.last().packsRefused == 1);
+    CHECK(w.newest(kUnitPack) == 2);
+    const QList<PackRefusal> held = w.held();
+    REQUIRE(held.size() == 1);
+    CHECK(held.first().version == 3);
+    background.stop();
 }
 
 TEST_CASE("Sync packs: a pack with a bad signature is refused with its reason, held, shown by "
