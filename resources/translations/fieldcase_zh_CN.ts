@@ -400,38 +400,6 @@
         <translation>设备配置：demo、vehicle-kit、handheld 或配置文件（默认使用本终端的设备配置）。</translation>
     </message>
     <message>
-        <source>FieldCase installer and operator tool. Commands (docs/cli.md):
-  db check | db rebuild
-  demo seed | demo case
-  validate id|uscc|org|plate VALUE [--colour C]
-  reference trust KEY.pem | import FILE [DATA] | install-bundled [--demo-trust] | status
-  rules list | rules show CODE | rules evaluate --violation CODE --facts FILE.json [--date D] | rules search TEXT | rules vehicle PLATE
-  deadline --kind KIND --from DATE
-  scenario run FILE.json [--out DIR]
-  numbers load FILE.json [--installer ID] | numbers report
-  render --template NAME --doc-data FILE.json --format pdf|escp --out FILE
-  verify-document IMAGE_OR_PDF
-  gnss watch URI [--seconds N]
-  devices list|probe|test [SLOT|KIND ...] [--profile NAME|FILE] [--seconds N]
-  sync enrol --centre URL [--enrol-url URL] --ca FILE --token T [--installer ID]
-  sync status | sync now [--metered] | sync retry event|blob REF</source>
-        <translation>FieldCase 安装调试与运维工具。命令（见 docs/cli.md）：
-  db check | db rebuild
-  demo seed | demo case
-  validate id|uscc|org|plate 值 [--colour 颜色]
-  reference trust 公钥.pem | import 文件 [数据] | install-bundled [--demo-trust] | status
-  rules list | rules show 代码 | rules evaluate --violation 代码 --facts 文件.json [--date 日期] | rules search 文本 | rules vehicle 号牌
-  deadline --kind 类型 --from 日期
-  scenario run 文件.json [--out 目录]
-  numbers load 文件.json [--installer 编号] | numbers report
-  render --template 名称 --doc-data 文件.json --format pdf|escp --out 文件
-  verify-document 图片或PDF
-  gnss watch URI [--seconds 秒数]
-  devices list|probe|test [槽位|类型 ...] [--profile 名称|文件] [--seconds 秒数]
-  sync enrol --centre URL [--enrol-url URL] --ca 文件 --token 令牌 [--installer 编号]
-  sync status | sync now [--metered] | sync retry event|blob 标识</translation>
-    </message>
-    <message>
         <source>The centre&apos;s sync address (https://host:port).</source>
         <translation>中心的同步地址（https://主机:端口）。</translation>
     </message>
@@ -530,8 +498,70 @@
         <translation>%1 %2 将在下次同步时重新发送。</translation>
     </message>
     <message>
-        <source>Usage: fieldcase-admin sync enrol|status|now|retry event|blob REF</source>
-        <translation>用法：fieldcase-admin sync enrol|status|now|retry event|blob 标识</translation>
+        <source>FieldCase installer and operator tool. Commands (docs/cli.md):
+  db check | db rebuild
+  demo seed | demo case
+  validate id|uscc|org|plate VALUE [--colour C]
+  reference trust KEY.pem | import FILE [DATA] | install-bundled [--demo-trust] | status
+  rules list | rules show CODE | rules evaluate --violation CODE --facts FILE.json [--date D] | rules search TEXT | rules vehicle PLATE
+  deadline --kind KIND --from DATE
+  scenario run FILE.json [--out DIR]
+  numbers load FILE.json [--installer ID] | numbers report
+  render --template NAME --doc-data FILE.json --format pdf|escp --out FILE
+  verify-document IMAGE_OR_PDF
+  gnss watch URI [--seconds N]
+  devices list|probe|test [SLOT|KIND ...] [--profile NAME|FILE] [--seconds N]
+  sync enrol --centre URL [--enrol-url URL] --ca FILE --token T [--installer ID]
+  sync status | sync now [--metered] | sync retry event|blob|pack REF</source>
+        <translation>FieldCase 安装调试与运维工具。命令（见 docs/cli.md）：
+  db check | db rebuild
+  demo seed | demo case
+  validate id|uscc|org|plate 值 [--colour 颜色]
+  reference trust 公钥.pem | import 文件 [数据] | install-bundled [--demo-trust] | status
+  rules list | rules show 代码 | rules evaluate --violation 代码 --facts 文件.json [--date 日期] | rules search 文本 | rules vehicle 号牌
+  deadline --kind 类型 --from 日期
+  scenario run 文件.json [--out 目录]
+  numbers load 文件.json [--installer 编号] | numbers report
+  render --template 名称 --doc-data 文件.json --format pdf|escp --out 文件
+  verify-document 图片或PDF
+  gnss watch URI [--seconds 秒数]
+  devices list|probe|test [槽位|类型 ...] [--profile 名称|文件] [--seconds 秒数]
+  sync enrol --centre URL [--enrol-url URL] --ca 文件 --token 令牌 [--installer 编号]
+  sync status | sync now [--metered] | sync retry event|blob|pack 标识</translation>
+    </message>
+    <message>
+        <source>The centre asked not to be contacted before %1.</source>
+        <translation>中心要求在 %1 之前不要连接。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reference packs: %n installed, last checked with the centre %1</source>
+        <translation>
+            <numerusform>基础数据包：已安装 %n 个，最近一次与中心核对：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The centre asked for a reference pack update; it is done in the next sync.</source>
+        <translation>中心要求更新基础数据包，将在下次同步时进行。</translation>
+    </message>
+    <message>
+        <source>pack %1 version %2 — %3 (%4); not downloaded again until the centre publishes a newer version or: fieldcase-admin sync retry pack %1</source>
+        <translation>数据包 %1 版本 %2 — %3（%4）；在中心发布更新版本或执行 fieldcase-admin sync retry pack %1 之前不再下载</translation>
+    </message>
+    <message>
+        <source>Reference packs: %1 installed, %2 unchanged, %3 refused.</source>
+        <translation>基础数据包：安装 %1 个，无变化 %2 个，拒绝 %3 个。</translation>
+    </message>
+    <message>
+        <source>No refused version of pack %1 is held</source>
+        <translation>没有被拒绝而挂起的数据包 %1 版本</translation>
+    </message>
+    <message>
+        <source>Pack %1 will be downloaded again in the next sync.</source>
+        <translation>数据包 %1 将在下次同步时重新下载。</translation>
+    </message>
+    <message>
+        <source>Usage: fieldcase-admin sync enrol|status|now|retry event|blob|pack REF</source>
+        <translation>用法：fieldcase-admin sync enrol|status|now|retry event|blob|pack 标识</translation>
     </message>
 </context>
 <context>
@@ -590,10 +620,6 @@
     <message>
         <source>Command %1 queued for %2 as %3</source>
         <translation>已为终端 %2 排队指令 %1（编号 %3）</translation>
-    </message>
-    <message>
-        <source>Usage: fieldcase-centre admin unit add ID NAME | officer add ID NAME --unit U [--roles R,R] [--cert-no N] | token create --unit U [--officers A,B] [--hours H] | series add DOCTYPE YEAR PATTERN [--first N] | pack publish FILE --id ID --kind K --version V | command TERMINAL lock|unlock|config|pack-update | terminals | units</source>
-        <translation>用法：fieldcase-centre admin unit add 编号 名称 | officer add 编号 姓名 --unit 单位 [--roles 角色,角色] [--cert-no 证号] | token create --unit 单位 [--officers 甲,乙] [--hours 小时] | series add 文书类型 年度 格式 [--first 起始号] | pack publish 文件 --id 编号 --kind 类型 --version 版本 | command 终端 lock|unlock|config|pack-update | terminals | units</translation>
     </message>
     <message>
         <source>FieldCase reference provincial centre.
@@ -696,6 +722,14 @@
     <message>
         <source>Unknown command. Run fieldcase-centre --help.</source>
         <translation>未知命令。请运行 fieldcase-centre --help。</translation>
+    </message>
+    <message>
+        <source>The file is pack %1 (%2) version %3, not %4 (%5) version %6</source>
+        <translation>该文件是数据包 %1（%2）版本 %3，而不是 %4（%5）版本 %6</translation>
+    </message>
+    <message>
+        <source>Usage: fieldcase-centre admin unit add ID NAME | officer add ID NAME --unit U [--roles R,R] [--cert-no N] | token create --unit U [--officers A,B] [--hours H] | series add DOCTYPE YEAR PATTERN [--first N] | pack publish FILE [--id ID] [--kind K] [--version V] | command TERMINAL lock|unlock|config|pack-update | terminals | units</source>
+        <translation>用法：fieldcase-centre admin unit add 编号 名称 | officer add 编号 姓名 --unit 单位 [--roles 角色,角色] [--cert-no 证号] | token create --unit 单位 [--officers 甲,乙] [--hours 小时] | series add 文书类型 年度 格式 [--first 起始号] | pack publish 文件 [--id 编号] [--kind 类型] [--version 版本] | command 终端 lock|unlock|config|pack-update | terminals | units</translation>
     </message>
 </context>
 <context>
@@ -4802,6 +4836,54 @@
         <source>This is not a PEM certificate</source>
         <translation>这不是 PEM 证书</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is not &lt;pack id&gt;:&lt;version&gt;</source>
+        <translation>“%1”不是“数据包编号:版本”格式</translation>
+    </message>
+    <message>
+        <source>The centre asked not to be contacted before %1; nothing was sent</source>
+        <translation>中心要求在 %1 之前不要连接；未发送任何内容</translation>
+    </message>
+    <message>
+        <source>The centre asked not to be contacted before %1</source>
+        <translation>中心要求在 %1 之前不要连接</translation>
+    </message>
+    <message>
+        <source>The centre&apos;s list of reference packs is malformed</source>
+        <translation>中心返回的基础数据包列表格式错误</translation>
+    </message>
+    <message>
+        <source>The centre listed a reference pack without an id or version</source>
+        <translation>中心列出的基础数据包缺少编号或版本</translation>
+    </message>
+    <message>
+        <source>Reference pack %1 version %2 was not installed: %3</source>
+        <translation>基础数据包 %1 版本 %2 未安装：%3</translation>
+    </message>
+    <message>
+        <source>Reference pack %1 version %2 was refused: %3</source>
+        <translation>基础数据包 %1 版本 %2 被拒绝：%3</translation>
+    </message>
+    <message>
+        <source>it is larger (%1 bytes) than a terminal takes</source>
+        <translation>文件过大（%1 字节），超出终端可接收的上限</translation>
+    </message>
+    <message>
+        <source>the file from the centre does not match its listing (size or SHA-256)</source>
+        <translation>中心发来的文件与其列表不符（大小或 SHA-256）</translation>
+    </message>
+    <message>
+        <source>the file is pack %1 version %2, but the centre listed %3 version %4</source>
+        <translation>文件是数据包 %1 版本 %2，但中心列出的是 %3 版本 %4</translation>
+    </message>
+    <message>
+        <source>its records are in a separate data file, which sync does not carry; import it with fieldcase-admin reference import</source>
+        <translation>其记录在单独的数据文件中，同步不传送该文件；请用 fieldcase-admin reference import 导入</translation>
+    </message>
+    <message>
+        <source>Sync was stopped because the terminal is closing; it goes on at the next start</source>
+        <translation>终端正在关闭，同步已停止；下次启动时继续</translation>
+    </message>
 </context>
 <context>
     <name>Terminal</name>
@@ -4896,6 +4978,18 @@
     <message>
         <source>profile</source>
         <translation>配置</translation>
+    </message>
+    <message>
+        <source>The link&apos;s cost when the system cannot tell: metered (3G/4G, the default: audio and video wait) or unmetered.</source>
+        <translation>系统无法判断时链路的计费方式：metered（3G/4G，默认：音视频等待）或 unmetered（不计流量）。</translation>
+    </message>
+    <message>
+        <source>cost</source>
+        <translation>计费方式</translation>
+    </message>
+    <message>
+        <source>--link takes metered or unmetered, not %1</source>
+        <translation>--link 只能是 metered 或 unmetered，而不是 %1</translation>
     </message>
 </context>
 <context>
@@ -5224,6 +5318,135 @@
     <message>
         <source>Device self-tests: %1 passed, %2 failed</source>
         <translation>设备自检：%1 个通过，%2 个未通过</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+</context>
+<context>
+    <name>fieldcase::app::SyncIndicator</name>
+    <message>
+        <source>Sync: starting…</source>
+        <translation>同步：正在启动…</translation>
+    </message>
+    <message>
+        <source>Sync: not enrolled</source>
+        <translation>同步：未注册</translation>
+    </message>
+    <message>
+        <source>This terminal is not enrolled with a centre. An installer enrols it with fieldcase-admin sync enrol.</source>
+        <translation>本终端尚未在中心注册。由安装人员使用 fieldcase-admin sync enrol 注册。</translation>
+    </message>
+    <message>
+        <source>Sync: cannot run: %1</source>
+        <translation>同步：无法运行：%1</translation>
+    </message>
+    <message>
+        <source>Sync: stopped</source>
+        <translation>同步：已停止</translation>
+    </message>
+    <message>
+        <source>Sync: all sent %1</source>
+        <translation>同步：已全部发送 %1</translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation>正在发送</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>%n 项待发送</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>nothing waiting</source>
+        <translation>无待发送项</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused by the centre</source>
+        <translation>
+            <numerusform>%n 项被中心拒绝</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>audio and video wait for an unmetered link</source>
+        <translation>音视频等待不计流量的链路</translation>
+    </message>
+    <message>
+        <source>no network</source>
+        <translation>无网络</translation>
+    </message>
+    <message>
+        <source>last error: %1</source>
+        <translation>最近错误：%1</translation>
+    </message>
+    <message>
+        <source>next try %1</source>
+        <translation>下次尝试 %1</translation>
+    </message>
+    <message>
+        <source>Sync: %1</source>
+        <translation>同步：%1</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Evidence manifests</source>
+        <translation>证据清单</translation>
+    </message>
+    <message>
+        <source>Photos and documents</source>
+        <translation>照片和文书</translation>
+    </message>
+    <message>
+        <source>Audio and video</source>
+        <translation>音视频</translation>
+    </message>
+    <message>
+        <source>%1: %2 waiting (%3 KiB), %4 refused</source>
+        <translation>%1：%2 项待发送（%3 KiB），%4 项被拒绝</translation>
+    </message>
+    <message>
+        <source>metered (3G/4G): audio and video wait</source>
+        <translation>计流量（3G/4G）：音视频等待</translation>
+    </message>
+    <message>
+        <source>unmetered</source>
+        <translation>不计流量</translation>
+    </message>
+    <message>
+        <source>Network (reported by the system): %1</source>
+        <translation>网络（系统报告）：%1</translation>
+    </message>
+    <message>
+        <source>Network (assumed; each sync finds out): %1</source>
+        <translation>网络（假定；每次同步时探测）：%1</translation>
+    </message>
+    <message>
+        <source>Last complete sync: %1</source>
+        <translation>最近一次完整同步：%1</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>Next sync: %1</source>
+        <translation>下次同步：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed attempt(s) in a row</source>
+        <translation>
+            <numerusform>连续失败 %n 次</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last error: %1</source>
+        <translation>最近错误：%1</translation>
     </message>
 </context>
 <context>
