@@ -728,11 +728,24 @@ Status SyncClient::uploadBlob(const OutboxEntry& entry, CycleReport& report)
         QString::fromUtf8(QJsonDocument(m_chunks.toJson()).toJson(QJsonDocument::Compact)));
     if (!done) {
         report.blobBytesSent += partial.bytesSent; // filled only on failure
-        // The centre no longer has the upload, or refused the finished blob (422): the next try
-        // starts a new upload.
-        if (done.error().code == ErrorCode::NotFound
-            || done.error().context.startsWith(QLatin1String("status=422")))
-            FC_TRY(m_outbox.setUploadUrl(entry.ref, QString())); // gone: the next try starts anew
+        if (done.error().context.startsWith(QLatin1String("status=422"))) {
+            // The centre opened the finished upload and it does not match its record (tag or
+            // hash): the file on this terminal is damaged, and sending it again would only spend
+            // the officer's data. Held with the reason until someone checks the store and says
+            // `sync retry blob`; that try starts a new upload.
+            FC_TRY(m_outbox.setUploadUrl(entry.ref, QString()));
+            const QString reason
+                = SyncText::tr("The centre refused evidence %1: %2. The file on this terminal "
+                               "does not match its record; check the store (fieldcase-admin db "
+                               "check).")
+                      .arg(entry.ref, done.error().message);
+            FC_TRY(m_outbox.reject(QStringLiteral("blob"), entry.ref, reason));
+            report.errors.append(reason);
+            return {};
+        }
+        // The centre no longer has the upload: the next try starts a new one.
+        if (done.error().code == ErrorCode::NotFound)
+            FC_TRY(m_outbox.setUploadUrl(entry.ref, QString()));
         return fail(std::move(done.error()));
     }
     report.blobBytesSent += done->bytesSent;

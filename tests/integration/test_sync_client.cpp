@@ -395,8 +395,8 @@ TEST_CASE("Sync: refusals are kept with the reason, numbers are refilled, comman
         CHECK(centre.records->hasEvidence(audioHash).value());
         CHECK(scalar(*terminal.store, "SELECT count(*) FROM outbox WHERE state = 'pending'") == 0);
     }
-    SECTION(
-        "evidence altered on the terminal: the centre refuses it, the item stays with the reason")
+    SECTION("evidence altered on the terminal: the centre refuses it, the item is held with the "
+            "reason and not sent again")
     {
         const QString c = terminal.openCase();
         const QString hash = attach(terminal, c, QStringLiteral("photo"), QByteArray(100000, 'p'));
@@ -410,11 +410,24 @@ TEST_CASE("Sync: refusals are kept with the reason, numbers are refilled, comman
         CHECK_FALSE(r.complete);
         CHECK_FALSE(centre.records->hasEvidence(hash).value());
         Outbox outbox(terminal.store->database(), terminal.clock);
-        auto pending = outbox.pending(QStringLiteral("blob"), 10);
-        REQUIRE(pending->size() == 1);
-        CHECK(pending->first().uploadUrl.isEmpty()); // the refused upload is gone; next try anew
-        CHECK(pending->first().lastError.contains(QStringLiteral("422")));
-        CHECK(pending->first().lastError.contains(QStringLiteral("altered")));
+        CHECK(outbox.pending(QStringLiteral("blob"), 10)->isEmpty());
+        auto held = outbox.entries(QStringLiteral("rejected"));
+        REQUIRE(held);
+        REQUIRE(held->size() == 1);
+        CHECK(held->first().ref == hash);
+        CHECK(held->first().uploadUrl.isEmpty()); // a retry starts a new upload
+        CHECK(held->first().lastError.contains(QStringLiteral("422")));
+        CHECK(held->first().lastError.contains(QStringLiteral("altered")));
+        CHECK(held->first().lastError.contains(QStringLiteral("db check")));
+        // The next cycle does not spend the link on it again.
+        CycleReport again = cycle(terminal, settings);
+        CHECK(again.blobBytesSent == 0);
+        // A person who repaired the store says retry: it goes again (and is refused again here,
+        // since the file is still damaged).
+        REQUIRE(outbox.retry(QStringLiteral("blob"), hash));
+        CycleReport retried = cycle(terminal, settings);
+        CHECK(retried.blobBytesSent > 0);
+        CHECK(outbox.entries(QStringLiteral("rejected"))->size() == 1);
     }
     SECTION("a low number block is refilled once, idempotently")
     {
