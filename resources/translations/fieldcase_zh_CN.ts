@@ -4884,6 +4884,10 @@
         <source>Sync was stopped because the terminal is closing; it goes on at the next start</source>
         <translation>终端正在关闭，同步已停止；下次启动时继续</translation>
     </message>
+    <message>
+        <source>The centre refused evidence %1: %2. The file on this terminal does not match its record; check the store (fieldcase-admin db check).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Terminal</name>

@@ -288,9 +288,16 @@ void SyncWorker::runCycle()
     publish();
     Q_EMIT cycleStarted();
 
-    std::unique_ptr<HttpTransport> link = m_options.makeTransport
-        ? m_options.makeTransport(settings->tls)
-        : std::make_unique<CurlTransport>(settings->tls);
+    std::unique_ptr<HttpTransport> link;
+    if (m_options.makeTransport) {
+        link = m_options.makeTransport(settings->tls);
+    } else {
+        // Closing the app stops a request in flight too (a long tus chunk on 3G), not only the
+        // next one.
+        auto curl = std::make_unique<CurlTransport>(settings->tls);
+        curl->setCancelFlag(&m_abandon);
+        link = std::move(curl);
+    }
     CycleTransport transport(*link, m_abandon);
     CycleReport report;
     {

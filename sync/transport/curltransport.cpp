@@ -77,7 +77,24 @@ struct CurlTransport::Impl
 {
     TlsConfig tls;
     std::unique_ptr<CURL, CurlEasyDeleter> handle;
+    const std::atomic<bool>* cancel = nullptr;
 };
+
+void CurlTransport::setCancelFlag(const std::atomic<bool>* flag)
+{
+    d->cancel = flag;
+}
+
+namespace {
+
+// libcurl calls this about once a second, and whenever data moves; non-zero aborts the transfer.
+int onProgress(void* flag, curl_off_t, curl_off_t, curl_off_t, curl_off_t)
+{
+    const auto* cancel = static_cast<const std::atomic<bool>*>(flag);
+    return cancel && cancel->load() ? 1 : 0;
+}
+
+} // namespace
 
 CurlTransport::CurlTransport(TlsConfig tls)
     : d(std::make_unique<Impl>())
@@ -151,11 +168,21 @@ Result<HttpResponse> CurlTransport::send(const HttpRequest& request)
     curl_easy_setopt(h, CURLOPT_WRITEDATA, &sink);
     curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, onHeader);
     curl_easy_setopt(h, CURLOPT_HEADERDATA, &response);
+    if (d->cancel) {
+        curl_easy_setopt(h, CURLOPT_NOPROGRESS, 0L);
+        curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, onProgress);
+        curl_easy_setopt(h, CURLOPT_XFERINFODATA, d->cancel);
+    }
 
     const CURLcode rc = curl_easy_perform(h);
     if (rc != CURLE_OK) {
         const char* detail = errorBuffer[0] ? errorBuffer : curl_easy_strerror(rc);
         switch (rc) {
+        case CURLE_ABORTED_BY_CALLBACK:
+            return fail(failure(TransportFailure::Interrupted,
+                SyncText::tr("Sync was stopped because the terminal is closing; it goes on at "
+                             "the next start"),
+                detail));
         case CURLE_WRITE_ERROR:
             if (sink.overflow) {
                 return fail(failure(TransportFailure::ResponseTooLarge,

@@ -3,6 +3,7 @@
 
 #include "sync/transport/httptransport.h"
 
+#include <atomic>
 #include <memory>
 
 namespace fieldcase::sync {
@@ -16,6 +17,12 @@ public:
     ~CurlTransport() override;
 
     [[nodiscard]] Result<HttpResponse> send(const HttpRequest& request) override;
+
+    // While *flag is true, a request in progress stops within about a second (libcurl's progress
+    // callback) and fails as interrupted; so does any later one. The flag must outlive the
+    // transport; nullptr: never cancelled. Lets an app that is closing join its sync thread
+    // at once instead of after a long tus chunk.
+    void setCancelFlag(const std::atomic<bool>* flag);
 
 private:
     struct Impl;

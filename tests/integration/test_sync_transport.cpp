@@ -5,9 +5,12 @@
 #include "sync/transport/curltransport.h"
 #include "tests/support/testpki.h"
 
+#include <QElapsedTimer>
 #include <QTcpServer>
 
+#include <atomic>
 #include <catch2/catch.hpp>
+#include <thread>
 
 using namespace fieldcase;
 using namespace fieldcase::sync;
@@ -73,6 +76,30 @@ TEST_CASE("HTTPS transport: mutual TLS, pinned CA, refusals with reasons", "[syn
         auto r = transport.send({"GET", QStringLiteral("https://localhost:%1/").arg(port)});
         REQUIRE_FALSE(r);
         CHECK(transportFailureOf(r.error()) == TransportFailure::Unreachable);
+    }
+    SECTION("a request in flight stops soon after the cancel flag is set (the app is closing)")
+    {
+        // A server that takes the connection and never answers the TLS handshake.
+        QTcpServer silent;
+        REQUIRE(silent.listen(QHostAddress::LocalHost));
+        CurlTransport transport(terminalTls(pki));
+        std::atomic<bool> cancel {false};
+        transport.setCancelFlag(&cancel);
+        HttpRequest request {
+            "GET", QStringLiteral("https://localhost:%1/").arg(silent.serverPort())};
+        request.timeoutMs = 60000;
+        std::thread closer([&] {
+            std::this_thread::sleep_for(std::chrono::milliseconds(300));
+            cancel = true;
+        });
+        QElapsedTimer timer;
+        timer.start();
+        auto r = transport.send(request);
+        closer.join();
+        REQUIRE_FALSE(r);
+        CHECK(timer.elapsed() < 5000); // libcurl asks about once a second, not after 60 s
+        CHECK(transportFailureOf(r.error()) == TransportFailure::Interrupted);
+        CHECK(r.error().message.contains(QStringLiteral("closing")));
     }
     SECTION("an answer larger than allowed is refused, not buffered")
     {
