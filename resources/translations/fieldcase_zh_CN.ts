@@ -4886,7 +4886,7 @@
     </message>
     <message>
         <source>The centre refused evidence %1: %2. The file on this terminal does not match its record; check the store (fieldcase-admin db check).</source>
-        <translation type="unfinished"></translation>
+        <translation>中心拒收证据 %1：%2。本终端上的文件与其记录不符；请检查数据存储（fieldcase-admin db check）。</translation>
     </message>
 </context>
 <context>
