@@ -427,6 +427,14 @@ std::optional<QHttpServerResponse> TusEndpoint::finish(Upload& u)
     CompletedUpload done {
         u.id, u.terminalId, dataFile(m_options.directory, u.id), u.length, u.metadata};
     if (auto verdict = m_complete(done); !verdict) {
+        const ErrorCode code = verdict.error().code;
+        if (code == ErrorCode::Io || code == ErrorCode::DiskFull || code == ErrorCode::Crypto
+            || code == ErrorCode::Internal) {
+            // The centre's own trouble (its disk, its records): the upload stays as it was, with
+            // the last chunk not acknowledged, so the terminal resends it and the hook is asked
+            // again. Refusing it would blame the terminal's file.
+            return storageFailure(verdict.error());
+        }
         qCInfo(lcTus).noquote() << "upload" << u.id << "refused:" << verdict.error().toString();
         const QString id = u.id;
         discard(id); // u dangles from here

@@ -106,12 +106,7 @@ SyncClient::SyncClient(CaseStore& store, HttpTransport& transport, SyncSettings 
     , m_link(m_transport, store.clock())
     , m_settings(std::move(settings))
     , m_outbox(store.database(), store.clock())
-{
-    // What earlier uploads learned of the link (throughput, how often it cuts): a terminal on a
-    // bad cell starts with short chunks instead of losing a long one to the first cut.
-    if (auto saved = m_outbox.state(QStringLiteral("chunkSizer")); saved && !saved->isEmpty())
-        m_chunks.restore(QJsonDocument::fromJson(saved->toUtf8()).object());
-}
+{ }
 
 Result<HttpResponse> SyncClient::CentreLink::send(const HttpRequest& request)
 {
@@ -671,6 +666,14 @@ Status SyncClient::refillNumbers(CycleReport& report)
 
 Status SyncClient::uploadBlobs(CycleReport& report, const LinkState& link)
 {
+    // What earlier uploads learned of this kind of link (throughput, how often it cuts), kept
+    // apart for metered and unmetered links so depot Wi-Fi does not size the chunks for 3G: a
+    // terminal on a bad cell starts with short chunks instead of losing a long one to a cut.
+    m_chunksKey = link.metered ? QStringLiteral("chunkSizer.metered")
+                               : QStringLiteral("chunkSizer.unmetered");
+    m_chunks.forget();
+    if (auto saved = m_outbox.state(m_chunksKey); saved && !saved->isEmpty())
+        m_chunks.restore(QJsonDocument::fromJson(saved->toUtf8()).object());
     auto pending = m_outbox.pending(QStringLiteral("blob"), 1000);
     if (!pending)
         return fail(std::move(pending.error()));
@@ -724,18 +727,23 @@ Status SyncClient::uploadBlob(const OutboxEntry& entry, CycleReport& report)
     }
     TusUploadReport partial;
     auto done = tus.upload(file, file.size(), uploadUrl, metadata, &partial);
-    (void)m_outbox.setState(QStringLiteral("chunkSizer"),
+    (void)m_outbox.setState(m_chunksKey,
         QString::fromUtf8(QJsonDocument(m_chunks.toJson()).toJson(QJsonDocument::Compact)));
     if (!done) {
         report.blobBytesSent += partial.bytesSent; // filled only on failure
         if (done.error().context.startsWith(QLatin1String("status=422"))) {
-            // The centre opened the finished upload and it does not match its record (tag or
-            // hash): the file on this terminal is damaged, and sending it again would only spend
-            // the officer's data. Held with the reason until someone checks the store and says
-            // `sync retry blob`; that try starts a new upload.
+            // The centre opened the finished upload and it does not match what the metadata
+            // says (tag or hash). That is not the link's doing (TLS and the chunk checksums cover
+            // the bytes), so sending it again would only spend the officer's data: held with the
+            // reason until a person says `sync retry blob` (a new upload). The terminal checks
+            // its own copy first, so the reason says where to look.
             FC_TRY(m_outbox.setUploadUrl(entry.ref, QString()));
-            const QString reason
-                = SyncText::tr("The centre refused evidence %1: %2. The file on this terminal "
+            const bool intact = bool(m_store.blobs().verify(*info));
+            const QString reason = intact
+                ? SyncText::tr("The centre refused evidence %1: %2. The file on this terminal is "
+                               "intact; county IT should check the centre.")
+                      .arg(entry.ref, done.error().message)
+                : SyncText::tr("The centre refused evidence %1: %2. The file on this terminal "
                                "does not match its record; check the store (fieldcase-admin db "
                                "check).")
                       .arg(entry.ref, done.error().message);

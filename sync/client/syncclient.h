@@ -121,6 +121,7 @@ private:
     Outbox m_outbox;
     QJsonObject m_heartbeatExtra;
     ChunkSizer m_chunks; // what the uploads learned of the link; kept in the store's sync state
+    QString m_chunksKey; // its state key: one per kind of link (metered, unmetered)
     rules::ReferenceStore* m_reference = nullptr;
     PackImport m_packImport;
 };

@@ -44,7 +44,7 @@ public:
                 SyncText::tr("Sync was stopped because the terminal is closing; it goes on at "
                              "the next start"),
                 QStringLiteral("failure=%1")
-                    .arg(QLatin1String(transportFailureName(TransportFailure::Interrupted))));
+                    .arg(QLatin1String(transportFailureName(TransportFailure::Cancelled))));
         }
         auto answer = m_inner.send(request);
         if (!answer) {
@@ -89,7 +89,7 @@ quint32 seedFor(quint32 seed)
 bool transient(TransportFailure failure)
 {
     return failure == TransportFailure::None || failure == TransportFailure::Unreachable
-        || failure == TransportFailure::Interrupted;
+        || failure == TransportFailure::Interrupted || failure == TransportFailure::Cancelled;
 }
 
 } // namespace

@@ -112,8 +112,8 @@ void SyncQueue::failed(const QString& id, TransportFailure failure, const QStrin
         ++item.attempts;
         item.lastFailure = failure;
         item.lastError = message;
-        const bool transient
-            = failure == TransportFailure::Unreachable || failure == TransportFailure::Interrupted;
+        const bool transient = failure == TransportFailure::Unreachable
+            || failure == TransportFailure::Interrupted || failure == TransportFailure::Cancelled;
         if (!transient) {
             item.held = true;
             return;

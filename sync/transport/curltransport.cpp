@@ -179,7 +179,7 @@ Result<HttpResponse> CurlTransport::send(const HttpRequest& request)
         const char* detail = errorBuffer[0] ? errorBuffer : curl_easy_strerror(rc);
         switch (rc) {
         case CURLE_ABORTED_BY_CALLBACK:
-            return fail(failure(TransportFailure::Interrupted,
+            return fail(failure(TransportFailure::Cancelled,
                 SyncText::tr("Sync was stopped because the terminal is closing; it goes on at "
                              "the next start"),
                 detail));

@@ -34,6 +34,8 @@ const char* transportFailureName(TransportFailure failure)
         return "response-too-large";
     case TransportFailure::Local:
         return "local";
+    case TransportFailure::Cancelled:
+        return "cancelled";
     }
     return "none";
 }
@@ -45,7 +47,8 @@ TransportFailure transportFailureOf(const Error& error)
     const QString name = error.context.mid(kFailurePrefix.size()).section(u' ', 0, 0);
     for (const TransportFailure f : {TransportFailure::Unreachable, TransportFailure::Interrupted,
              TransportFailure::CentreNotTrusted, TransportFailure::ClientRejected,
-             TransportFailure::ResponseTooLarge, TransportFailure::Local}) {
+             TransportFailure::ResponseTooLarge, TransportFailure::Local,
+             TransportFailure::Cancelled}) {
         if (name == QLatin1String(transportFailureName(f)))
             return f;
     }

@@ -43,6 +43,7 @@ enum class TransportFailure {
     ClientRejected, // the centre refused our certificate (revoked, expired, not enrolled)
     ResponseTooLarge, // more than maxResponseBytes: a broken or hostile server
     Local, // our own configuration (missing certificate file, bad URL)
+    Cancelled, // the terminal is closing (cancel flag): not the link's fault, goes on next start
 };
 
 // The TLS identity of a terminal and the centre it trusts.

@@ -10,8 +10,8 @@ qint64 ChunkSizer::next() const
     double size
         = m_bytesPerMs > 0 ? m_bytesPerMs * double(m_limits.targetMs) : double(m_limits.firstBytes);
     if (m_cuts > 0) {
-        // Bytes the link carries between cuts, counting the cut ones as at least one chunk's
-        // worth so that a burst of early cuts does not pin the chunk to the floor for long.
+        // Bytes the link carries between cuts (acknowledged bytes over cuts; never below one
+        // minimal chunk's worth, so the very first cut does not divide nothing).
         const double between = std::max(m_bytes, double(m_limits.minBytes)) / m_cuts;
         size = std::min(size, between / double(m_limits.lossDivisor));
     }
@@ -22,16 +22,28 @@ void ChunkSizer::sent(qint64 bytes, qint64 ms)
 {
     if (bytes <= 0)
         return;
-    // Throughput of this PATCH, smoothed: the newest counts for a half.
-    const double rate = double(bytes) / double(std::max<qint64>(ms, 1));
-    m_bytesPerMs = m_bytesPerMs > 0 ? (m_bytesPerMs + rate) / 2 : rate;
     m_bytes += double(bytes);
+    // Throughput of this PATCH, smoothed: the newest counts for a half. A PATCH shorter than the
+    // smallest chunk (the tail of a file, a small document) mostly measures the round trip, not
+    // the link: it is counted as bytes carried but does not move the estimate.
+    if (bytes >= m_limits.minBytes || m_bytesPerMs <= 0) {
+        const double rate = double(bytes) / double(std::max<qint64>(ms, 1));
+        m_bytesPerMs = m_bytesPerMs > 0 ? (m_bytesPerMs + rate) / 2 : rate;
+    }
     fade();
 }
 
 void ChunkSizer::cut()
 {
     m_cuts += 1;
+    m_bytesPerMs /= 2;
+}
+
+void ChunkSizer::forget()
+{
+    m_bytesPerMs = 0;
+    m_bytes = 0;
+    m_cuts = 0;
 }
 
 void ChunkSizer::fade()

@@ -38,8 +38,12 @@ public:
     [[nodiscard]] qint64 next() const;
     // A PATCH of `bytes` was acknowledged `ms` after it started.
     void sent(qint64 bytes, qint64 ms);
-    // A PATCH failed on the way (the link was cut, reset or stalled).
+    // A PATCH failed on the way (the link was cut or reset, or the answer did not come in time):
+    // counted as a cut, and the throughput estimate halves, so a chunk sized for a faster link
+    // than this one shrinks until it fits in a request's time.
     void cut();
+    // Forgets what was learned (keeps the limits and the first size).
+    void forget();
 
     // What the sizer learned, to keep between uploads and runs ({} for nothing learned).
     [[nodiscard]] QJsonObject toJson() const;

@@ -242,8 +242,11 @@ Result<TusUploadReport> TusClient::upload(QIODevice& source, qint64 length, QStr
                 needOffset = true;
                 continue;
             }
-            if (m_sizer && transportFailureOf(next.error()) == TransportFailure::Interrupted)
-                m_sizer->cut(); // the link dropped it: shorter chunks lose less next time
+            // The link dropped the chunk or it took too long (a timeout before the answer counts
+            // as unreachable): shorter chunks lose less next time. Closing the app is no lesson.
+            if (const TransportFailure f = transportFailureOf(next.error()); m_sizer
+                && (f == TransportFailure::Interrupted || f == TransportFailure::Unreachable))
+                m_sizer->cut();
             if (transient(next.error()) && ++failures < m_maxAttempts) {
                 ++report.resumes;
                 needOffset = true;

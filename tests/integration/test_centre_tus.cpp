@@ -487,6 +487,39 @@ TEST_CASE(
     CHECK(big->status == 413);
     CHECK(offThread([&] { return client->offset(*url); }).value_or(-1) == 0);
 
+    // The centre's own trouble in the hook (its disk): 507, the upload kept with its last chunk
+    // unacknowledged, so the terminal's next try resends it and the hook is asked again.
+    rig.verdict = [](const CompletedUpload&) -> Status {
+        return fail(ErrorCode::DiskFull, QStringLiteral("The centre's disk is full"));
+    };
+    QBuffer held;
+    held.setData(blob);
+    REQUIRE(held.open(QIODevice::ReadOnly));
+    auto later = offThread([&] {
+        return client->create(blob.size(), {{QStringLiteral("case"), QByteArray("c2")}});
+    });
+    REQUIRE(later);
+    client->setMaxAttempts(1);
+    auto full = offThread([&] { return client->upload(held, blob.size(), *later, {}); });
+    REQUIRE_FALSE(full);
+    CHECK(full.error().message.contains(QStringLiteral("507"))); // Insufficient Storage
+    const qint64 kept = offThread([&] { return client->offset(*later); }).value_or(-1);
+    CHECK(kept > 0);
+    CHECK(kept < blob.size()); // the last chunk is not acknowledged
+    rig.verdict = {};
+    auto resumed = offThread([&] { return client->upload(held, blob.size(), *later, {}); });
+    INFO((resumed ? QString() : resumed.error().toString()).toStdString());
+    REQUIRE(resumed);
+    CHECK(rig.completed.size() == 3);
+    CHECK(readFile(rig.completed.last().path) == blob);
+    client->setMaxAttempts(3);
+    rig.verdict = [](const CompletedUpload& upload) -> Status {
+        if (upload.metadata.value(QStringLiteral("case")) == "bad")
+            return fail(
+                ErrorCode::Rejected, QStringLiteral("The blob does not match its manifest"));
+        return {};
+    };
+
     // Refused by the hook: 422 with the reason, and the upload is gone.
     QBuffer bad;
     bad.setData(blob);
@@ -496,7 +529,7 @@ TEST_CASE(
     CHECK(refused.error().message.contains(QStringLiteral("HTTP 422")));
     CHECK(refused.error().context.contains(QStringLiteral("verification")));
     CHECK(refused.error().context.contains(QStringLiteral("does not match its manifest")));
-    CHECK(rig.completed.size() == 2);
+    CHECK(rig.completed.size() == 4);
     auto gone = offThread([&] { return client->offset(*url); });
     REQUIRE_FALSE(gone);
     CHECK(gone.error().code == ErrorCode::NotFound);

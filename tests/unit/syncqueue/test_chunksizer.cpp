@@ -42,6 +42,28 @@ TEST_CASE("Chunk size follows the link's throughput and shrinks on a link that c
         CHECK(sizer.next() == 8'000'000 / 2 / 16);
     }
 
+    SECTION("a failed PATCH halves the throughput estimate, so a chunk sized for a faster link "
+            "shrinks until it fits")
+    {
+        sizer.sent(4'000'000, 1000); // depot Wi-Fi: 4 MB/s
+        CHECK(sizer.bytesPerMs() == 4000);
+        sizer.cut(); // on 3G now: the 8 MiB chunk timed out
+        CHECK(sizer.bytesPerMs() == 2000);
+        sizer.cut();
+        CHECK(sizer.bytesPerMs() == 1000);
+        CHECK(sizer.next() < 4'000'000 / 16);
+    }
+
+    SECTION("a short PATCH (a file's tail) does not drag the estimate down; forget starts afresh")
+    {
+        sizer.sent(1'000'000, 1000);
+        sizer.sent(10'000, 300); // mostly the round trip
+        CHECK(sizer.bytesPerMs() == 1000);
+        sizer.forget();
+        CHECK(sizer.next() == 256 * 1024);
+        CHECK(sizer.toJson().isEmpty());
+    }
+
     SECTION("what was learned survives a restart, and bad saved state is ignored")
     {
         sizer.sent(1'000'000, 1000);
