@@ -13,6 +13,7 @@
 #include <QUrl>
 
 #include <algorithm>
+#include <functional>
 
 namespace fieldcase::sync {
 
@@ -72,6 +73,20 @@ QString answerReason(const HttpResponse& response)
     return reason.isEmpty()
         ? SyncText::tr("The centre answered HTTP %1").arg(response.status)
         : SyncText::tr("The centre answered HTTP %1: %2").arg(response.status).arg(reason);
+}
+
+// Whether a step's failure means nothing more can go on this link now: the link broke, the centre
+// is in trouble (5xx, 408, 429), or this terminal's own store failed.
+bool endsCycle(const Error& e)
+{
+    if (transportFailureOf(e) != TransportFailure::None)
+        return true;
+    if (e.code == ErrorCode::Io || e.code == ErrorCode::DiskFull || e.code == ErrorCode::Internal)
+        return true;
+    if (!e.context.startsWith(QLatin1String("status=")))
+        return false;
+    const int status = e.context.mid(7, 3).toInt();
+    return status >= 500 || status == 408 || status == 429;
 }
 
 Error centreError(const HttpResponse& response)
@@ -157,19 +172,25 @@ CycleReport SyncClient::runCycle(const LinkState& link)
         record();
         return report;
     }
-    const auto step = [&](Status status) {
-        if (!status)
+    // Records first: a case record never waits behind anything else; reference packs last, so
+    // a pack the centre cannot serve never holds back numbers or evidence. A failure of the link
+    // or the centre (endsCycle) ends the cycle, the next one starts over; any other failure of a
+    // step (a malformed answer, a route this centre lacks) is reported and the next step runs.
+    bool linkOk = true;
+    const auto step = [&](const std::function<Status()>& run) {
+        if (!linkOk)
+            return;
+        if (const Status status = run(); !status) {
             report.errors.append(status.error().message);
-        return bool(status);
+            linkOk = !endsCycle(status.error());
+        }
     };
-    // Records first: a case record never waits behind anything else. A link failure ends the
-    // cycle (the next one starts over); a refusal of one item does not stop the others.
-    bool linkOk = step(pushEvents(report));
-    linkOk = linkOk && step(pull(report));
-    linkOk = linkOk && step(heartbeat(report, m_heartbeatExtra));
-    linkOk = linkOk && step(updatePacks(report));
-    linkOk = linkOk && step(refillNumbers(report));
-    linkOk = linkOk && step(uploadBlobs(report, link));
+    step([&] { return pushEvents(report); });
+    step([&] { return pull(report); });
+    step([&] { return heartbeat(report, m_heartbeatExtra); });
+    step([&] { return refillNumbers(report); });
+    step([&] { return uploadBlobs(report, link); });
+    step([&] { return updatePacks(report); });
     if (m_link.retryAfterUntil > start) {
         report.retryAfterUntil = m_link.retryAfterUntil;
         report.errors.append(SyncText::tr("The centre asked not to be contacted before %1")

@@ -1,13 +1,14 @@
 // One sync cycle against the centre, in priority order: push the outbox's events (each leaves
 // the outbox only on the centre's receipt), pull what the centre routes to this terminal
 // (review decisions, other terminals' events of followed cases) after the stored cursor, send a
-// heartbeat and carry out the commands it returns, install newer reference packs, refill
-// document-number blocks that run low, then upload evidence blobs (tus, resumable) — photos
-// before audio/video, which wait for an unmetered link unless the policy allows them. Every
-// failure is recorded on the outbox entry and in the cycle report for the officer's sync screen.
-// A centre answering 5xx ends the cycle like a broken link (nothing is lost, the next cycle goes
-// on); a Retry-After it sends is kept, and no cycle contacts it before then. Blocking: run on a
-// worker thread.
+// heartbeat and carry out the commands it returns, refill document-number blocks that run low,
+// upload evidence blobs (tus, resumable) — photos before audio/video, which wait for an unmetered
+// link unless the policy allows them — and last install newer reference packs. Every failure is
+// recorded on the outbox entry and in the cycle report for the officer's sync screen. A broken
+// link or a centre answering 5xx ends the cycle (nothing is lost, the next cycle goes on); a
+// Retry-After it sends is kept, and no cycle contacts it before then; another failure of one
+// step (a malformed answer) is reported and the next step runs. Blocking: run on a worker
+// thread.
 #pragma once
 
 #include "core/rules/packs.h"

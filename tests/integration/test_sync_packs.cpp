@@ -211,6 +211,27 @@ TEST_CASE("Sync packs: newer versions arrive in order and are used, unchanged pa
         QJsonObject {{QStringLiteral("id"), kUnitPack}, {QStringLiteral("version"), 3}}));
 }
 
+TEST_CASE("Sync packs: a pack the centre cannot serve holds back neither records nor evidence",
+    "[sync][packs]")
+{
+    PackWorld w;
+    w.installLocally(w.sign(unitBody(1, QStringLiteral("一大队"), QStringLiteral("2025-01-01"))));
+    // Published, then its file lost on the centre: every download of it fails (5xx).
+    w.publish(kUnitPack, QStringLiteral("unit"), 2,
+        w.sign(unitBody(2, QStringLiteral("二大队"), QStringLiteral("2025-06-01"))));
+    REQUIRE(QFile::remove(w.centreDir.file(QStringLiteral("packs/%1-2.pack").arg(kUnitPack))));
+    const QString caseId = w.terminal.openCase();
+    const QString blob = w.attachPhoto(caseId, QByteArray(150000, 'x'));
+
+    CycleReport r = w.packCycle();
+    INFO(r.errors.join(QLatin1Char('\n')).toStdString());
+    CHECK_FALSE(r.complete); // the pack's failure is reported...
+    CHECK(r.eventsAccepted > 0); // ...after the records
+    CHECK(r.blobsUploaded == 1); // ...and the evidence went
+    CHECK(w.records->hasEvidence(blob).value());
+    CHECK(w.newest(kUnitPack) == 1);
+}
+
 TEST_CASE("Sync packs: the terminal's background sync installs a newer pack through the import "
           "path, and refuses a forged one",
     "[sync][packs][worker]")
