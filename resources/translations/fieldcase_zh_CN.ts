@@ -4888,6 +4888,14 @@
         <source>The centre refused evidence %1: %2. The file on this terminal does not match its record; check the store (fieldcase-admin db check).</source>
         <translation>中心拒收证据 %1：%2。本终端上的文件与其记录不符；请检查数据存储（fieldcase-admin db check）。</translation>
     </message>
+    <message>
+        <source>The centre refused evidence %1: %2. The file on this terminal is intact; county IT should check the centre.</source>
+        <translation>中心拒收证据 %1：%2。本终端上的文件完好；请县局信息科检查中心。</translation>
+    </message>
+    <message>
+        <source>Reference packs are not synced: the reference data cannot be opened (%1)</source>
+        <translation>基础数据包未同步：无法打开基础数据（%1）</translation>
+    </message>
 </context>
 <context>
     <name>Terminal</name>

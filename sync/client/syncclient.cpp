@@ -43,9 +43,13 @@ qint64 retryAfterMs(const QByteArray& value, qint64 nowMs)
         return 0;
     bool ok = false;
     const qint64 seconds = v.toLongLong(&ok);
-    if (ok)
-        return seconds > 0 ? seconds * 1000 : 0;
-    const QDateTime at = QDateTime::fromString(QString::fromLatin1(v), Qt::RFC2822Date);
+    if (ok) // capped before scaling: a huge value must not overflow
+        return seconds > 0 ? std::min(seconds, kMaxRetryAfterMs / 1000 + 1) * 1000 : 0;
+    // IMF-fixdate, "Sun, 06 Nov 1994 08:49:37 GMT": Qt's RFC 2822 parser wants a numeric zone.
+    QString date = QString::fromLatin1(v);
+    if (date.endsWith(QLatin1String(" GMT")))
+        date = date.chopped(4) + QStringLiteral(" +0000");
+    const QDateTime at = QDateTime::fromString(date, Qt::RFC2822Date);
     return at.isValid() ? std::max<qint64>(0, at.toMSecsSinceEpoch() - nowMs) : 0;
 }
 

@@ -138,7 +138,8 @@ void SyncWorker::abandon()
 
 void SyncWorker::start()
 {
-    if (m_running)
+    // Already told to stop (the app closed before this thread got going): stays stopped.
+    if (m_running || m_abandon.load())
         return;
     auto settings = SyncSettings::load(m_options.storeDirectory);
     if (!settings) {
@@ -161,16 +162,7 @@ void SyncWorker::start()
         return;
     }
     m_store = std::move(*store);
-    if (!m_options.referenceDatabase.isEmpty() && m_options.importPack) {
-        // A reference database that cannot be opened leaves packs out; the records still go.
-        auto reference = rules::ReferenceStore::open(m_options.referenceDatabase, m_clock);
-        if (reference)
-            m_reference = std::move(*reference);
-        else
-            m_state.lastError = reference.error().message;
-    }
     m_running = true;
-    m_abandon.store(false);
     refreshCounts();
     // A first cycle at once: whatever was recorded while the terminal was off goes now. If the
     // system says there is no network, the cycle waits for one (or probes at the heartbeat).
@@ -310,11 +302,18 @@ void SyncWorker::runCycle()
             extra = m_heartbeatExtra;
         }
         client.setHeartbeatExtra(extra);
+        // A reference database that cannot be opened leaves packs out (the records still go),
+        // and says so in every cycle until it opens.
+        const QString referenceProblem = openReference();
         if (m_reference)
             client.setReferencePacks(*m_reference, [this](const QByteArray& file) {
                 return m_options.importPack(*m_reference, file);
             });
         report = client.runCycle(m_state.link);
+        if (!referenceProblem.isEmpty()) {
+            report.errors.append(referenceProblem);
+            report.complete = false;
+        }
     }
     m_inCycle = false;
 
@@ -323,6 +322,13 @@ void SyncWorker::runCycle()
     const qint64 now = nowMs();
     if (transport.abandoned() || !m_running) {
         m_state.phase = SyncState::Phase::Stopped;
+    } else if (report.retryAfterUntil > now) {
+        // The centre named a time: the next cycle goes then (plus a little jitter, so terminals
+        // told the same time do not all come back at once), not at the heartbeat, and the
+        // failures in a row are kept for the backoff after it.
+        m_state.phase = SyncState::Phase::BackingOff;
+        m_dueAtMs = std::max(report.retryAfterUntil + m_backoff.delayMs(1) / 4,
+            now + m_backoff.delayMs(std::max(1, m_state.failedCycles)));
     } else if (!report.complete && transport.linkTrouble()) {
         // The link or the centre failed: back off with jitter. A failure another try cannot fix
         // (certificate refused, centre not trusted) waits the longest; a network change or a
@@ -345,6 +351,19 @@ void SyncWorker::runCycle()
     publish();
     Q_EMIT cycleFinished(report);
     arm();
+}
+
+QString SyncWorker::openReference()
+{
+    if (m_reference || m_options.referenceDatabase.isEmpty() || !m_options.importPack)
+        return {};
+    auto reference = rules::ReferenceStore::open(m_options.referenceDatabase, m_clock);
+    if (!reference)
+        return SyncText::tr("Reference packs are not synced: the reference data cannot be opened "
+                            "(%1)")
+            .arg(reference.error().message);
+    m_reference = std::move(*reference);
+    return {};
 }
 
 void SyncWorker::refreshCounts()

@@ -121,6 +121,8 @@ private:
     void runCycle();
     void planAt(qint64 atMs);
     void arm();
+    // Opens the reference database if packs are to be synced; a problem for the officer, or {}.
+    QString openReference();
     void refreshCounts();
     void publish();
     [[nodiscard]] qint64 nowMs() const { return m_clock.nowMs(); }
@@ -131,7 +133,7 @@ private:
     const Clock& m_clock;
     Backoff m_backoff;
     std::unique_ptr<CaseStore> m_store;
-    std::unique_ptr<rules::ReferenceStore> m_reference; // null: packs not synced
+    std::unique_ptr<rules::ReferenceStore> m_reference; // null: packs not synced (yet)
     QTimer* m_timer = nullptr;
     SyncState m_state;
     std::optional<qint64> m_dueAtMs; // the planned cycle

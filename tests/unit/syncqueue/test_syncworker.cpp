@@ -28,7 +28,7 @@ namespace {
 class ScriptedCentre
 {
 public:
-    enum class Mode { Healthy, Unreachable, Busy, RefuseEvents };
+    enum class Mode { Healthy, Unreachable, Busy, BusyFor30s, RefuseEvents };
 
     std::atomic<Mode> mode {Mode::Healthy};
     std::atomic<int> delayMs {0}; // each request takes this long
@@ -99,6 +99,11 @@ private:
                 QStringLiteral("failure=unreachable"));
         case Mode::Busy:
             return json(503, {{QStringLiteral("reason"), QStringLiteral("restarting")}});
+        case Mode::BusyFor30s: {
+            HttpResponse r = json(503, {{QStringLiteral("reason"), QStringLiteral("restarting")}});
+            r.headers.append({QByteArray("retry-after"), QByteArray("30")});
+            return r;
+        }
         default:
             break;
         }
@@ -269,6 +274,22 @@ TEST_CASE("Background sync: a busy centre backs off, one that refuses an item is
         CHECK(worker.state().phase == SyncState::Phase::BackingOff);
         CHECK(worker.state().lastError.contains(QStringLiteral("503")));
         CHECK(worker.state().nextAttemptAtMs - f.clock.nowMs() <= 2000);
+    }
+    SECTION("503 with Retry-After: the next cycle goes when the centre said, not at the heartbeat")
+    {
+        centre.mode = ScriptedCentre::Mode::BusyFor30s;
+        worker.start();
+        REQUIRE(test::waitFor([&] { return cycles == 1; }));
+        CHECK(worker.state().phase == SyncState::Phase::BackingOff);
+        const qint64 wait = worker.state().nextAttemptAtMs - f.clock.nowMs();
+        CHECK(wait >= 30 * 1000);
+        CHECK(wait <= 31 * 1000);
+        // Past that time (the centre is well again) a cycle goes and delivers.
+        centre.mode = ScriptedCentre::Mode::Healthy;
+        f.clock.advanceMs(wait + 1);
+        worker.networkChanged(); // wakes the timer on the manual clock
+        REQUIRE(test::waitFor([&] { return cycles == 2; }));
+        CHECK(centre.pushedIds().size() > 0);
     }
     SECTION("a refused event: held and shown, and the worker waits for the heartbeat")
     {
