@@ -511,6 +511,11 @@ Status SyncClient::updatePacks(CycleReport& report)
         case PackStep::Kind::Installed:
             installed[id] = version;
             ++report.packsInstalled;
+            // Other packs are checked against the catalogue in force (a discretion standard
+            // names its violations): one refused for want of this catalogue gets another try,
+            // in this very cycle, since violations packs go first.
+            if (isViolations(p))
+                held->removeIf([&](const PackRefusal& r) { return r.id != id; });
             break;
         case PackStep::Kind::Skipped:
             report.errors.append(SyncText::tr("Reference pack %1 version %2 was not installed: %3")

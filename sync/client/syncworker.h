@@ -85,7 +85,8 @@ public:
 
     // Thread-safe: what the app adds to the next heartbeat (devices, position).
     void setHeartbeatExtra(const QJsonObject& extra);
-    // Thread-safe: the cycle in progress ends at its next request and no other starts. Nothing
+    // Thread-safe: the cycle in progress ends within about a second (a request in flight is
+    // cancelled through CurlTransport's cancel flag) and no other starts. Nothing
     // is lost: the outbox is durable and every step of a cycle is idempotent.
     void abandon();
 
@@ -167,8 +168,8 @@ public:
     ~BackgroundSync() override; // stop()
 
     void start();
-    // Abandons the cycle in progress at its next request, stops the worker and joins the thread.
-    // The request in flight, if any, ends first (at most its timeout).
+    // Abandons the cycle in progress (a request in flight is cancelled within about a second),
+    // stops the worker and joins the thread.
     void stop();
     [[nodiscard]] bool isRunning() const;
 
