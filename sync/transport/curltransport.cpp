@@ -5,6 +5,7 @@
 
 #include <curl/curl.h>
 #include <mutex>
+#include <utility>
 
 namespace fieldcase::sync {
 
@@ -78,6 +79,7 @@ struct CurlTransport::Impl
     TlsConfig tls;
     std::unique_ptr<CURL, CurlEasyDeleter> handle;
     const std::atomic<bool>* cancel = nullptr;
+    bool kept = false; // the last exchange answered and left its connection open
 };
 
 void CurlTransport::setCancelFlag(const std::atomic<bool>* flag)
@@ -175,6 +177,7 @@ Result<HttpResponse> CurlTransport::send(const HttpRequest& request)
     }
 
     const CURLcode rc = curl_easy_perform(h);
+    const bool hadConnection = std::exchange(d->kept, false);
     if (rc != CURLE_OK) {
         const char* detail = errorBuffer[0] ? errorBuffer : curl_easy_strerror(rc);
         switch (rc) {
@@ -247,6 +250,10 @@ Result<HttpResponse> CurlTransport::send(const HttpRequest& request)
     long status = 0;
     curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
     response.status = int(status);
+    long connects = 0;
+    curl_easy_getinfo(h, CURLINFO_NUM_CONNECTS, &connects);
+    response.reconnected = hadConnection && connects > 0;
+    d->kept = response.header("connection").toLower() != "close";
     return response;
 }
 

@@ -29,6 +29,10 @@ struct HttpResponse
     int status = 0;
     QList<QPair<QByteArray, QByteArray>> headers; // names lower-cased
     QByteArray body;
+    // The request had to open a new connection although the one before had answered and was
+    // kept: the link dropped the kept connection. libcurl then sends the request once more on a
+    // fresh one by itself, so part of its body may have crossed the link twice.
+    bool reconnected = false;
 
     // The first header of that name (case-insensitive), or empty.
     [[nodiscard]] QByteArray header(QByteArrayView name) const;

@@ -87,7 +87,9 @@ Result<HttpResponse> TusClient::send(HttpRequest request)
 {
     if (m_decorate)
         m_decorate(request);
-    return m_transport.send(request);
+    auto answer = m_transport.send(request);
+    m_lastReconnected = answer && answer->reconnected;
+    return answer;
 }
 
 Result<TusServerInfo> TusClient::discover()
@@ -255,8 +257,13 @@ Result<TusUploadReport> TusClient::upload(QIODevice& source, qint64 length, QStr
             return keep(next.error());
         }
         failures = 0;
-        if (m_sizer)
+        if (m_sizer) {
+            // A PATCH that libcurl had to resend on a fresh connection was cut on the way even
+            // though it arrived: the sizer must hear of that cut like of any other.
+            if (m_lastReconnected)
+                m_sizer->cut();
             m_sizer->sent(*next - at, sending.elapsed());
+        }
         at = *next;
         if (progress)
             progress(at);
