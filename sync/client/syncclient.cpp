@@ -724,6 +724,18 @@ Status SyncClient::uploadBlobs(CycleReport& report, const LinkState& link)
     return {};
 }
 
+QList<QPair<QString, QByteArray>> evidenceUploadMetadata(const BlobInfo& info)
+{
+    return {{QStringLiteral("blob"), info.hashHex.toLatin1()},
+        {QStringLiteral("alg"), hashAlgorithmName(info.hashAlgorithm).toLatin1()},
+        {QStringLiteral("suite"), cipherSuiteName(info.suite).toLatin1()},
+        {QStringLiteral("iv"), info.iv.toHex()}, {QStringLiteral("tag"), info.tag.toHex()},
+        // The file key travels inside mutual TLS; a province's platform would wrap it for its
+        // HSM instead (docs/protocol.md).
+        {QStringLiteral("key"), info.key.toHex()},
+        {QStringLiteral("size"), QByteArray::number(info.size)}};
+}
+
 Status SyncClient::uploadBlob(const OutboxEntry& entry, CycleReport& report)
 {
     auto info = m_store.blobInfo(entry.ref);
@@ -736,15 +748,7 @@ Status SyncClient::uploadBlob(const OutboxEntry& entry, CycleReport& report)
     TusClient tus(m_link, m_settings.centreUrl + QStringLiteral("/v1/files"));
     tus.setChunkSizer(&m_chunks); // chunks sized to the link; see ChunkSizer
     tus.setChecksumAlgorithm(QStringLiteral("sha256"));
-    const QList<QPair<QString, QByteArray>> metadata {
-        {QStringLiteral("blob"), info->hashHex.toLatin1()},
-        {QStringLiteral("alg"), hashAlgorithmName(info->hashAlgorithm).toLatin1()},
-        {QStringLiteral("suite"), cipherSuiteName(info->suite).toLatin1()},
-        {QStringLiteral("iv"), info->iv.toHex()}, {QStringLiteral("tag"), info->tag.toHex()},
-        // The file key travels inside mutual TLS; a province's platform would wrap it for its
-        // HSM instead (docs/protocol.md).
-        {QStringLiteral("key"), info->key.toHex()},
-        {QStringLiteral("size"), QByteArray::number(info->size)}};
+    const QList<QPair<QString, QByteArray>> metadata = evidenceUploadMetadata(*info);
     // The upload's URL is stored before the first byte goes, so a terminal killed or rebooted
     // mid-upload resumes it (HEAD) instead of starting over.
     QString uploadUrl = entry.uploadUrl;

@@ -47,6 +47,10 @@ struct CycleReport
     [[nodiscard]] QJsonObject toJson() const;
 };
 
+// The tus Upload-Metadata of a stored blob (docs/protocol.md): what the centre needs to open
+// and check it.
+[[nodiscard]] QList<QPair<QString, QByteArray>> evidenceUploadMetadata(const BlobInfo& info);
+
 class SyncClient
 {
 public:

@@ -254,16 +254,8 @@ int runSyncGoodput(const BenchOptions& options)
         terminal->store->terminalId(), terminal->store->clock());
     sync::TusClient tus(signing, settings.centreUrl + QStringLiteral("/v1/files"));
     auto info = terminal->store->blobInfo(*blob);
-    auto created = info
-        ? tus.create(storedSize,
-            {{QStringLiteral("blob"), info->hashHex.toLatin1()},
-                {QStringLiteral("alg"), hashAlgorithmName(info->hashAlgorithm).toLatin1()},
-                {QStringLiteral("suite"), cipherSuiteName(info->suite).toLatin1()},
-                {QStringLiteral("iv"), info->iv.toHex()},
-                {QStringLiteral("tag"), info->tag.toHex()},
-                {QStringLiteral("key"), info->key.toHex()},
-                {QStringLiteral("size"), QByteArray::number(info->size)}})
-        : Result<QString>(fail(std::move(info.error())));
+    auto created = info ? tus.create(storedSize, sync::evidenceUploadMetadata(*info))
+                        : Result<QString>(fail(std::move(info.error())));
     if (!report.check(bool(created), QStringLiteral("create the baseline upload")))
         return report.finish();
     weak3g(proxy);
