@@ -31,28 +31,6 @@ QHttpServerResponse errorResponse(
         status);
 }
 
-QByteArray methodName(QHttpServerRequest::Method method)
-{
-    switch (method) {
-    case QHttpServerRequest::Method::Get:
-        return "GET";
-    case QHttpServerRequest::Method::Put:
-        return "PUT";
-    case QHttpServerRequest::Method::Delete:
-        return "DELETE";
-    case QHttpServerRequest::Method::Post:
-        return "POST";
-    case QHttpServerRequest::Method::Head:
-        return "HEAD";
-    case QHttpServerRequest::Method::Options:
-        return "OPTIONS";
-    case QHttpServerRequest::Method::Patch:
-        return "PATCH";
-    default:
-        return "UNKNOWN";
-    }
-}
-
 const char* outcomeName(ImportOutcome::Kind kind)
 {
     switch (kind) {
@@ -111,14 +89,11 @@ void CentreServer::installRoutes()
     }
     if (!m_options.filesDirectory.isEmpty()) {
         TusEndpoint::Options files {m_options.filesDirectory};
-        files.alterChunk = [this](QByteArray& chunk) {
-            if (std::exchange(m_damageNextChunk, false) && !chunk.isEmpty())
-                chunk[0] = char(chunk.at(0) ^ 0x01);
-        };
+        files.damageChunk = [this] { return std::exchange(m_damageNextChunk, false); };
         m_files = std::make_unique<TusEndpoint>(
             std::move(files),
-            [this](const QHttpServerRequest& request, QHttpServerResponse* refusal) {
-                return admit(request, refusal, /*allowUnsignedBody=*/true);
+            [this](const HttpHead& head, std::optional<QByteArrayView> body, HttpReply* refusal) {
+                return admit(head, body, refusal, /*allowUnsignedBody=*/true);
             },
             [this](const CompletedUpload& upload) { return verifyEvidence(upload); });
         m_files->install(m_server);
@@ -147,11 +122,19 @@ Result<quint16> CentreServer::listen(quint16 port)
     tls->setCaCertificates(QSslCertificate::fromPath(m_options.clientCaFile, QSsl::Pem));
     // Terminals must present a certificate from the centre's CA (stack.md §10: 6.4 API).
     tls->setPeerVerifyMode(QSslSocket::VerifyPeer);
-    m_server.sslSetup(*tls);
-    const quint16 bound = m_server.listen(m_options.address, port);
-    if (bound == 0)
-        return fail(ErrorCode::Io, SyncText::tr("The centre cannot listen on port %1").arg(port));
-    return bound;
+    HttpFront::Options front;
+    front.tls = *tls;
+    front.address = m_options.address;
+    front.idleTimeoutMs = m_options.idleTimeoutMs;
+    m_front = std::make_unique<HttpFront>(
+        m_server,
+        [this](const HttpHead& head) -> std::optional<StreamAnswer> {
+            if (!m_files)
+                return std::nullopt;
+            return m_files->streamRoute(head);
+        },
+        std::move(front));
+    return m_front->listen(port);
 }
 
 Result<quint16> CentreServer::listenForEnrolment(quint16 port)
@@ -177,29 +160,27 @@ Result<quint16> CentreServer::listenForEnrolment(quint16 port)
     return bound;
 }
 
-std::optional<QHttpServerResponse> CentreServer::injectedFault(const QHttpServerRequest& request)
+std::optional<HttpReply> CentreServer::injectedFault(const HttpHead& head)
 {
     m_damageNextChunk = false;
     if (!m_options.routeFaults)
         return std::nullopt;
-    const RouteFault fault = m_options.routeFaults(QString::fromLatin1(methodName(request.method()))
-        + QLatin1Char(' ') + request.url().path());
+    const RouteFault fault = m_options.routeFaults(QString::fromLatin1(head.method)
+        + QLatin1Char(' ') + QUrl::fromPercentEncoding(head.path()));
     switch (fault.kind) {
     case RouteFault::Kind::None:
         return std::nullopt;
     case RouteFault::Kind::ServerError:
-        return errorResponse("injected", QStringLiteral("injected server error"),
-            QHttpServerResponse::StatusCode::InternalServerError);
+        return HttpReply::error(500, "injected", QStringLiteral("injected server error"));
     case RouteFault::Kind::Unavailable: {
-        QHttpServerResponse r = errorResponse("injected", QStringLiteral("injected overload"),
-            QHttpServerResponse::StatusCode::ServiceUnavailable);
+        HttpReply r = HttpReply::error(503, "injected", QStringLiteral("injected overload"));
         if (fault.retryAfterSeconds >= 0)
             r.setHeader("Retry-After", QByteArray::number(fault.retryAfterSeconds));
         return r;
     }
     case RouteFault::Kind::Slow:
-        // Blocks the centre's thread (see RouteFault): Qt HttpServer 6.4 has no way to answer a
-        // request after its route returned.
+        // Blocks the centre's thread (see RouteFault): a Qt HttpServer 6.4 route has no way to
+        // answer a request after it returned.
         QThread::msleep(ulong(std::max(0, fault.delayMs)));
         return std::nullopt;
     case RouteFault::Kind::DamageChunk:
@@ -209,20 +190,31 @@ std::optional<QHttpServerResponse> CentreServer::injectedFault(const QHttpServer
     return std::nullopt;
 }
 
-std::optional<QString> CentreServer::admit(
-    const QHttpServerRequest& request, QHttpServerResponse* refusal, bool allowUnsignedBody)
+std::optional<QString> CentreServer::admit(const HttpHead& head, std::optional<QByteArrayView> body,
+    HttpReply* refusal, bool allowUnsignedBody)
 {
-    if (auto fault = injectedFault(request)) {
+    if (auto fault = injectedFault(head)) {
         *refusal = std::move(*fault);
         return std::nullopt;
     }
-    return authenticate(request, refusal, allowUnsignedBody);
+    return authenticate(head, body, refusal, allowUnsignedBody);
 }
 
-std::optional<QString> CentreServer::authenticate(
+std::optional<QString> CentreServer::admit(
     const QHttpServerRequest& request, QHttpServerResponse* refusal, bool allowUnsignedBody)
 {
-    const QByteArray header = request.value(kSignatureHeader);
+    const QByteArray body = request.body();
+    HttpReply reply;
+    auto terminal = admit(HttpHead::of(request), body, &reply, allowUnsignedBody);
+    if (!terminal)
+        *refusal = reply.toQt();
+    return terminal;
+}
+
+std::optional<QString> CentreServer::authenticate(const HttpHead& head,
+    std::optional<QByteArrayView> body, HttpReply* refusal, bool allowUnsignedBody)
+{
+    const QByteArray header = head.value(kSignatureHeader);
     const QString terminal = parseTerminalId(header);
     auto st = m_store.database().prepare("SELECT public_key_pem FROM terminals WHERE id = ?");
     std::optional<PublicKey> key;
@@ -234,29 +226,32 @@ std::optional<QString> CentreServer::authenticate(
         }
     }
     if (!key) {
-        *refusal = errorResponse("signature", SyncText::tr("Unknown terminal \"%1\"").arg(terminal),
-            QHttpServerResponse::StatusCode::Unauthorized);
+        *refusal = HttpReply::error(
+            401, "signature", SyncText::tr("Unknown terminal \"%1\"").arg(terminal));
         return std::nullopt;
     }
-    const QByteArray pathAndQuery = request.url().path(QUrl::FullyEncoded).toUtf8()
-        + (request.url().hasQuery() ? "?" + request.url().query(QUrl::FullyEncoded).toUtf8()
-                                    : QByteArray());
-    const QByteArray method = methodName(request.method());
+    if (!body && !claimsUnsignedBody(header)) {
+        // The body is still on its way: a signature over it could only be checked after the
+        // bytes were taken in.
+        *refusal = HttpReply::error(401, "signature",
+            SyncText::tr("A PATCH must be signed with body=unsigned: the centre writes its bytes "
+                         "as they arrive"));
+        return std::nullopt;
+    }
     const qint64 now = m_clock.nowMs();
-    auto verified = verifyRequest(
-        header, *key, {method, pathAndQuery, request.body()}, now, m_options.signatureWindowMs);
+    auto verified = verifyRequest(header, *key,
+        {head.method, head.target, body ? body->toByteArray() : QByteArray()}, now,
+        m_options.signatureWindowMs);
     if (!verified) {
-        *refusal = errorResponse(
-            "signature", verified.error().message, QHttpServerResponse::StatusCode::Unauthorized);
+        *refusal = HttpReply::error(401, "signature", verified.error().message);
         return std::nullopt;
     }
     // body=unsigned is only for tus PATCH, whose bytes the tus checksum and the final hash check
     // cover; anywhere else an unsigned body could be swapped by a TLS-terminating proxy.
     if (verified->unsignedBody && !allowUnsignedBody) {
-        *refusal = errorResponse("signature",
+        *refusal = HttpReply::error(401, "signature",
             SyncText::tr("The request signature does not cover the body; this resource needs a "
-                         "signed body"),
-            QHttpServerResponse::StatusCode::Unauthorized);
+                         "signed body"));
         return std::nullopt;
     }
     // A replay inside the window: the same nonce twice. Old nonces are forgotten once outside it.
@@ -264,9 +259,8 @@ std::optional<QString> CentreServer::authenticate(
     seen.removeIf(
         [&](const auto& entry) { return now - entry.value() > 2 * m_options.signatureWindowMs; });
     if (seen.contains(verified->nonce)) {
-        *refusal
-            = errorResponse("signature", SyncText::tr("This request was already received (replay)"),
-                QHttpServerResponse::StatusCode::Unauthorized);
+        *refusal = HttpReply::error(
+            401, "signature", SyncText::tr("This request was already received (replay)"));
         return std::nullopt;
     }
     seen.insert(verified->nonce, now);
@@ -432,8 +426,8 @@ QHttpServerResponse CentreServer::getEvents(const QHttpServerRequest& request)
 
 QHttpServerResponse CentreServer::postEnrol(const QHttpServerRequest& request)
 {
-    if (auto fault = injectedFault(request))
-        return std::move(*fault);
+    if (auto fault = injectedFault(HttpHead::of(request)))
+        return fault->toQt();
     bool ok = false;
     const QJsonObject body = bodyObject(request, &ok);
     const QString token = body.value(QStringLiteral("token")).toString();

@@ -1,9 +1,10 @@
-// The reference centre's HTTP side (docs/protocol.md), on Qt HttpServer over TLS with client
-// certificates, backed by a CaseStore that imports every terminal's events (so the centre checks
-// chains, hashes and signatures with exactly the code the terminals use). So far: POST
-// /v1/events with per-event receipts. Qt HttpServer 6.4 cannot show a route the TLS peer
-// certificate, so every request must also carry a valid FieldCase-Signature from an enrolled
-// terminal; replays inside the time window are caught by a nonce cache.
+// The reference centre's HTTP side (docs/protocol.md): Qt HttpServer routes behind the centre's
+// HttpFront (TLS with client certificates; tus PATCH bodies stream to disk, everything else goes
+// to Qt HttpServer), backed by a CaseStore that imports every terminal's events (so the centre
+// checks chains, hashes and signatures with exactly the code the terminals use). Qt HttpServer
+// 6.4 cannot show a route the TLS peer certificate, so every request must also carry a valid
+// FieldCase-Signature from an enrolled terminal; replays inside the time window are caught by a
+// nonce cache.
 #pragma once
 
 #include "core/store/casestore.h"
@@ -11,6 +12,7 @@
 #include "core/util/result.h"
 #include "sync/centre/centrestore.h"
 #include "sync/centre/certificateauthority.h"
+#include "sync/centre/httpfront.h"
 #include "sync/centre/tusendpoint.h"
 
 #include <QHash>
@@ -79,6 +81,8 @@ public:
         // Asked once for every request on either port, with "METHOD /path" (no query); unset in
         // production.
         std::function<RouteFault(const QString& route)> routeFaults;
+        // How long the sync port waits for a silent client (HttpFront::Options::idleTimeoutMs).
+        int idleTimeoutMs = 120 * 1000;
     };
 
     // store and clock must outlive the server.
@@ -97,15 +101,17 @@ public:
 
     // The verified terminal id, or an error response (401) in *refusal. A request whose body is
     // not signed (tus PATCH: the tus checksum and the final hash check cover the bytes) passes
-    // only with allowUnsignedBody.
-    [[nodiscard]] std::optional<QString> authenticate(const QHttpServerRequest& request,
-        QHttpServerResponse* refusal, bool allowUnsignedBody = false);
+    // only with allowUnsignedBody. body is nullopt for a body that streams in after this check
+    // (tus PATCH through HttpFront): its signature must then say body=unsigned.
+    [[nodiscard]] std::optional<QString> authenticate(const HttpHead& head,
+        std::optional<QByteArrayView> body, HttpReply* refusal, bool allowUnsignedBody = false);
 
 private:
     // The injected fault's answer for this request, if routeFaults has one for it.
-    [[nodiscard]] std::optional<QHttpServerResponse> injectedFault(
-        const QHttpServerRequest& request);
+    [[nodiscard]] std::optional<HttpReply> injectedFault(const HttpHead& head);
     // injectedFault, then authenticate: what every route on the sync port starts with.
+    [[nodiscard]] std::optional<QString> admit(const HttpHead& head,
+        std::optional<QByteArrayView> body, HttpReply* refusal, bool allowUnsignedBody = false);
     [[nodiscard]] std::optional<QString> admit(const QHttpServerRequest& request,
         QHttpServerResponse* refusal, bool allowUnsignedBody = false);
     void installRoutes();
@@ -129,6 +135,8 @@ private:
     QHttpServer m_server;
     QHash<QString, QHash<QByteArray, qint64>> m_nonces; // terminal → nonce → time seen
     std::unique_ptr<TusEndpoint> m_files;
+    // After m_files: its connections (and PATCH bodies still arriving) go first.
+    std::unique_ptr<HttpFront> m_front;
     bool m_damageNextChunk = false; // RouteFault::DamageChunk for the request being handled
 };
 

@@ -26,31 +26,64 @@ class SyncText
     Q_DECLARE_TR_FUNCTIONS(Sync)
 };
 
-using Code = QHttpServerResponse::StatusCode;
+// HTTP status codes of the tus endpoint.
+enum Code : int {
+    Ok = 200,
+    Created = 201,
+    NoContent = 204,
+    BadRequest = 400,
+    Forbidden = 403,
+    NotFound = 404,
+    Conflict = 409,
+    PreconditionFailed = 412,
+    PayloadTooLarge = 413,
+    UnsupportedMediaType = 415,
+    UnprocessableEntity = 422,
+    ChecksumMismatch = 460, // tus checksum extension
+    InternalServerError = 500,
+    InsufficientStorage = 507,
+};
 
 constexpr char kTusVersion[] = "1.0.0";
-// tus checksum extension: "Checksum Mismatch" (not in Qt's enum; Qt writes it without a phrase).
-constexpr auto kChecksumMismatch = Code(460);
 constexpr QLatin1StringView kPatchType("application/offset+octet-stream");
 
 // Every answer says which tus version it speaks (tus 1.0.0 core, "Tus-Resumable").
-QHttpServerResponse answer(Code code)
+HttpReply answer(int code)
 {
-    QHttpServerResponse r(code);
+    HttpReply r;
+    r.status = code;
     r.setHeader("Tus-Resumable", kTusVersion);
     return r;
 }
 
 // A refusal with a JSON reason; HEAD answers must carry no body (the connection is reused).
-QHttpServerResponse refuse(Code code, const char* error, const QString& reason, bool head = false)
+HttpReply refuse(int code, const char* error, const QString& reason, bool head = false)
 {
     if (head)
         return answer(code);
-    QHttpServerResponse r(QJsonObject {{QStringLiteral("error"), QLatin1String(error)},
-                              {QStringLiteral("reason"), reason}},
-        code);
+    HttpReply r = HttpReply::error(code, error, reason);
     r.setHeader("Tus-Resumable", kTusVersion);
     return r;
+}
+
+// "sm3 <base64>" or "sha256 <base64>" (tus checksum extension).
+struct ChunkChecksum
+{
+    HashAlgorithm algorithm;
+    QByteArray digest;
+};
+
+std::optional<ChunkChecksum> parseChecksum(const QByteArray& header)
+{
+    const qsizetype space = header.indexOf(' ');
+    if (space < 0)
+        return std::nullopt;
+    const auto algorithm = hashAlgorithmFromName(QString::fromLatin1(header.left(space)));
+    const auto digest = QByteArray::fromBase64Encoding(
+        header.mid(space + 1).trimmed(), QByteArray::AbortOnBase64DecodingErrors);
+    if (!algorithm || !digest)
+        return std::nullopt;
+    return ChunkChecksum {*algorithm, *digest};
 }
 
 // Upload-Metadata: "key base64, key base64, key" (tus 1.0.0 creation extension). Keys are unique,
@@ -116,7 +149,7 @@ Status appendDurably(const QString& path, qint64 offset, QByteArrayView chunk)
     return {};
 }
 
-QHttpServerResponse storageFailure(const Error& error)
+HttpReply storageFailure(const Error& error)
 {
     qCWarning(lcTus).noquote() << error.toString();
     // 507 tells the terminal to retry later, like any 5xx.
@@ -208,21 +241,202 @@ void TusEndpoint::discard(const QString& id)
     m_uploads.remove(id);
 }
 
+// One PATCH body on its way to the upload's file. The bytes go to <id>.part past the recorded
+// offset as they arrive; they count only once end() or cut() made them durable and recorded the
+// new offset (a crash before that: load() cuts them off again).
+class TusEndpoint::PatchStream final : public BodySink
+{
+public:
+    PatchStream(TusEndpoint& endpoint, const Upload& upload, std::optional<ChunkChecksum> checksum,
+        bool damage)
+        : m_endpoint(endpoint)
+        , m_id(upload.id)
+        , m_start(upload.offset)
+        , m_file(dataFile(endpoint.m_options.directory, upload.id))
+        , m_damage(damage)
+    {
+        if (checksum) {
+            m_expected = checksum->digest;
+            m_hasher.emplace(checksum->algorithm);
+        }
+    }
+
+    ~PatchStream() override
+    {
+        if (!m_detached && m_endpoint.m_streams.value(m_id) == this)
+            m_endpoint.m_streams.remove(m_id);
+    }
+
+    // Opens the file at the upload's offset, cutting off anything past it.
+    Status open()
+    {
+        if (!m_file.open(QIODevice::ReadWrite)
+            || (m_file.size() != m_start && !m_file.resize(m_start)) || !m_file.seek(m_start))
+            return fail(ErrorCode::Io, SyncText::tr("The centre cannot write the upload"),
+                m_file.fileName() + QStringLiteral(": ") + m_file.errorString());
+        return {};
+    }
+
+    void write(QByteArrayView piece) override
+    {
+        if (m_done || m_error || piece.isEmpty())
+            return;
+        QByteArray damaged;
+        if (std::exchange(m_damage, false)) {
+            damaged = piece.toByteArray();
+            damaged[0] = char(damaged.at(0) ^ 0x01);
+            piece = damaged;
+            m_damaged = true;
+        }
+        if (m_hasher)
+            m_hasher->addData(piece);
+        if (m_file.write(piece.data(), piece.size()) != piece.size())
+            m_error = ioError(
+                errno, SyncText::tr("The centre cannot write the upload"), m_file.fileName());
+        m_received += piece.size();
+    }
+
+    HttpReply end() override
+    {
+        m_done = true;
+        if (m_error) {
+            rollBack();
+            return storageFailure(*m_error);
+        }
+        if (m_hasher && m_hasher->result() != m_expected) {
+            // Nothing of this chunk is kept; the terminal sends it again.
+            rollBack();
+            return refuse(ChecksumMismatch, "checksum",
+                SyncText::tr("The chunk does not match its checksum"));
+        }
+        if (auto refused = commit())
+            return std::move(*refused);
+        HttpReply r = answer(NoContent);
+        r.setHeader("Upload-Offset", QByteArray::number(m_start + m_received));
+        return r;
+    }
+
+    void cut() override
+    {
+        if (std::exchange(m_done, true))
+            return;
+        // A chunk known to be damaged (the injected fault) keeps nothing: no checksum can
+        // catch its damaged first byte now.
+        if (m_error || m_damaged || m_received == 0 || !m_endpoint.m_options.keepCutChunks) {
+            rollBack();
+            return;
+        }
+        if (auto refused = commit()) {
+            qCWarning(lcTus).noquote()
+                << "upload" << m_id << "could not keep a cut chunk:" << refused->body;
+            return;
+        }
+        qCInfo(lcTus) << "upload" << m_id << "kept" << m_received << "bytes of a cut PATCH";
+    }
+
+    // A newer request for this upload takes over: keep what arrived, drop the connection.
+    void interrupt()
+    {
+        m_endpoint.m_streams.remove(m_id);
+        cut();
+        m_detached = true; // the endpoint may be gone by the time the connection lets go of us
+        if (abandon)
+            abandon();
+    }
+
+private:
+    // Makes the received bytes durable and records the new offset; when the upload is whole the
+    // completion hook decides. nullopt if done, else the answer that says why not.
+    std::optional<HttpReply> commit()
+    {
+        const auto it = m_endpoint.m_uploads.find(m_id);
+        if (it == m_endpoint.m_uploads.end()) {
+            m_file.close();
+            return refuse(NotFound, "not-found", SyncText::tr("The centre has no such upload"));
+        }
+        if (!m_file.flush() || ::fsync(m_file.handle()) != 0) {
+            const Error e = ioError(
+                errno, SyncText::tr("The centre cannot write the upload"), m_file.fileName());
+            rollBack();
+            return storageFailure(e);
+        }
+        m_file.close();
+        Upload next = *it;
+        next.offset = m_start + m_received;
+        if (next.offset == next.length) {
+            // The record says complete only once the hook accepted the blob; a crash before
+            // that cuts the last chunk off again on restart and the terminal resends it.
+            if (auto refused = m_endpoint.finish(next))
+                return refused;
+        } else if (auto saved = m_endpoint.save(next); !saved) {
+            rollBack();
+            return storageFailure(saved.error());
+        }
+        m_endpoint.m_uploads.insert(m_id, next);
+        return std::nullopt;
+    }
+
+    void rollBack()
+    {
+        if (!m_file.isOpen() && !m_file.open(QIODevice::ReadWrite))
+            return; // load() cuts the file back to the recorded offset on the next start
+        if (!m_file.resize(m_start))
+            qCWarning(lcTus) << "cannot cut back" << m_file.fileName();
+        m_file.close();
+    }
+
+    TusEndpoint& m_endpoint;
+    QString m_id;
+    qint64 m_start;
+    qint64 m_received = 0;
+    QFile m_file;
+    std::optional<Hasher> m_hasher;
+    QByteArray m_expected;
+    std::optional<Error> m_error;
+    bool m_damage; // flip a bit of the first byte (fault injection)
+    bool m_damaged = false;
+    bool m_done = false;
+    bool m_detached = false;
+};
+
+TusEndpoint::~TusEndpoint()
+{
+    // A stream outliving the endpoint must not reach back into it.
+    const auto streams = m_streams;
+    for (PatchStream* stream : streams)
+        stream->interrupt();
+}
+
 void TusEndpoint::install(QHttpServer& server)
 {
     using Method = QHttpServerRequest::Method;
     server.route(QStringLiteral("/v1/files"), Method::Options | Method::Post,
-        [this](const QHttpServerRequest& request) { return collection(request); });
-    server.route(QStringLiteral("/v1/files/<arg>"),
-        Method::Options | Method::Head | Method::Patch | Method::Delete,
+        [this](const QHttpServerRequest& request) { return collection(request).toQt(); });
+    server.route(QStringLiteral("/v1/files/<arg>"), Method::Options | Method::Head | Method::Delete,
         [this](const QString& id, const QHttpServerRequest& request) {
-            return resource(id, request);
+            return resource(id, request).toQt();
         });
 }
 
-QHttpServerResponse TusEndpoint::options() const
+std::optional<StreamAnswer> TusEndpoint::streamRoute(const HttpHead& head)
 {
-    QHttpServerResponse r = answer(Code::NoContent);
+    static constexpr QByteArrayView prefix("/v1/files/");
+    const QByteArray path = head.path();
+    if (head.method != "PATCH" || !path.startsWith(prefix))
+        return std::nullopt;
+    const QString id = QString::fromLatin1(path.mid(prefix.size()));
+    return patch(id, head);
+}
+
+void TusEndpoint::interruptStream(const QString& id)
+{
+    if (PatchStream* stream = m_streams.value(id))
+        stream->interrupt();
+}
+
+HttpReply TusEndpoint::options() const
+{
+    HttpReply r = answer(NoContent);
     r.setHeader("Tus-Version", kTusVersion);
     r.setHeader("Tus-Extension", "creation,termination,checksum");
     r.setHeader("Tus-Checksum-Algorithm", "sm3,sha256");
@@ -230,10 +444,10 @@ QHttpServerResponse TusEndpoint::options() const
     return r;
 }
 
-QHttpServerResponse TusEndpoint::collection(const QHttpServerRequest& request)
+HttpReply TusEndpoint::collection(const QHttpServerRequest& request)
 {
-    QHttpServerResponse refusal(Code::Unauthorized);
-    const auto terminal = m_authenticate(request, &refusal);
+    HttpReply refusal;
+    const auto terminal = m_authenticate(HttpHead::of(request), request.body(), &refusal);
     if (!terminal) {
         refusal.setHeader("Tus-Resumable", kTusVersion);
         return refusal;
@@ -241,7 +455,7 @@ QHttpServerResponse TusEndpoint::collection(const QHttpServerRequest& request)
     if (request.method() == QHttpServerRequest::Method::Options)
         return options();
     if (request.value("Tus-Resumable") != kTusVersion) {
-        QHttpServerResponse r = refuse(Code::PreconditionFailed, "tus-version",
+        HttpReply r = refuse(PreconditionFailed, "tus-version",
             SyncText::tr("The centre speaks tus %1").arg(QLatin1String(kTusVersion)));
         r.setHeader("Tus-Version", kTusVersion);
         return r;
@@ -249,17 +463,17 @@ QHttpServerResponse TusEndpoint::collection(const QHttpServerRequest& request)
     return create(*terminal, request);
 }
 
-QHttpServerResponse TusEndpoint::resource(const QString& id, const QHttpServerRequest& request)
+HttpReply TusEndpoint::resource(const QString& id, const QHttpServerRequest& request)
 {
     const bool isHead = request.method() == QHttpServerRequest::Method::Head;
-    QHttpServerResponse refusal(Code::Unauthorized);
-    const auto terminal = m_authenticate(request, &refusal);
+    HttpReply refusal;
+    const auto terminal = m_authenticate(HttpHead::of(request), request.body(), &refusal);
     if (!terminal) {
         if (isHead) {
             // No body for HEAD; a Retry-After (an overloaded centre) still tells when to come back.
-            QHttpServerResponse r = answer(refusal.statusCode());
-            if (const auto retry = refusal.headers("Retry-After"); !retry.isEmpty())
-                r.setHeader("Retry-After", retry.first());
+            HttpReply r = answer(refusal.status);
+            if (const QByteArray retry = refusal.header("Retry-After"); !retry.isEmpty())
+                r.setHeader("Retry-After", retry);
             return r;
         }
         refusal.setHeader("Tus-Resumable", kTusVersion);
@@ -268,51 +482,48 @@ QHttpServerResponse TusEndpoint::resource(const QString& id, const QHttpServerRe
     if (request.method() == QHttpServerRequest::Method::Options)
         return options();
     if (request.value("Tus-Resumable") != kTusVersion) {
-        QHttpServerResponse r = refuse(Code::PreconditionFailed, "tus-version",
+        HttpReply r = refuse(PreconditionFailed, "tus-version",
             SyncText::tr("The centre speaks tus %1").arg(QLatin1String(kTusVersion)), isHead);
         r.setHeader("Tus-Version", kTusVersion);
         return r;
     }
     // Another terminal's upload does not exist for this one (no hint that the id is taken).
-    const auto it = validId(id) ? m_uploads.find(id) : m_uploads.end();
-    if (it == m_uploads.end() || it->terminalId != *terminal) {
-        QHttpServerResponse r = refuse(
-            Code::NotFound, "not-found", SyncText::tr("The centre has no such upload"), isHead);
+    if (!validId(id) || !m_uploads.contains(id) || m_uploads.value(id).terminalId != *terminal) {
+        HttpReply r
+            = refuse(NotFound, "not-found", SyncText::tr("The centre has no such upload"), isHead);
         r.setHeader("Cache-Control", "no-store");
         return r;
     }
-    switch (request.method()) {
-    case QHttpServerRequest::Method::Head:
-        return head(*it);
-    case QHttpServerRequest::Method::Patch:
-        return patch(*it, request);
-    default:
-        return terminate(*it);
-    }
+    // The terminal asks where the upload stands or gives it up: a PATCH still streaming into it
+    // is dead to the terminal, so it ends here with what it brought.
+    interruptStream(id);
+    const auto it = m_uploads.find(id);
+    if (it == m_uploads.end())
+        return refuse(NotFound, "not-found", SyncText::tr("The centre has no such upload"), isHead);
+    return isHead ? head(*it) : terminate(*it);
 }
 
-QHttpServerResponse TusEndpoint::create(const QString& terminal, const QHttpServerRequest& request)
+HttpReply TusEndpoint::create(const QString& terminal, const QHttpServerRequest& request)
 {
     const auto length = nonNegative(request.value("Upload-Length"));
     if (!length) {
         // Upload-Defer-Length (the creation-defer-length extension) is not offered.
-        return refuse(Code::BadRequest, "upload-length",
-            SyncText::tr("Upload-Length is missing or not a number"));
+        return refuse(
+            BadRequest, "upload-length", SyncText::tr("Upload-Length is missing or not a number"));
     }
     if (*length > m_options.maxSize) {
-        return refuse(Code::PayloadTooLarge, "too-large",
+        return refuse(PayloadTooLarge, "too-large",
             SyncText::tr("The upload is larger than the centre accepts (%1 bytes)")
                 .arg(m_options.maxSize));
     }
     if (!request.body().isEmpty()) {
-        return refuse(Code::BadRequest, "creation-with-upload",
+        return refuse(BadRequest, "creation-with-upload",
             SyncText::tr("The centre does not take data with the creation request"));
     }
     const QByteArray metadataHeader = request.value("Upload-Metadata").trimmed();
     const auto metadata = parseMetadata(metadataHeader);
     if (!metadata) {
-        return refuse(
-            Code::BadRequest, "upload-metadata", SyncText::tr("Upload-Metadata is malformed"));
+        return refuse(BadRequest, "upload-metadata", SyncText::tr("Upload-Metadata is malformed"));
     }
     Upload u;
     u.id = QString::fromLatin1(randomBytes(16).toHex());
@@ -334,16 +545,16 @@ QHttpServerResponse TusEndpoint::create(const QString& terminal, const QHttpServ
         if (auto refused = finish(stored))
             return std::move(*refused);
     }
-    QHttpServerResponse r = answer(Code::Created);
+    HttpReply r = answer(Created);
     // A path, not an absolute URL: the centre does not know the name the terminal used for it
     // (or a proxy in front); both our TusClient and tus-js-client resolve it against the endpoint.
     r.setHeader("Location", "/v1/files/" + u.id.toLatin1());
     return r;
 }
 
-QHttpServerResponse TusEndpoint::head(Upload& u)
+HttpReply TusEndpoint::head(Upload& u)
 {
-    QHttpServerResponse r = answer(Code::Ok);
+    HttpReply r = answer(Ok);
     r.setHeader("Upload-Offset", QByteArray::number(u.offset));
     r.setHeader("Upload-Length", QByteArray::number(u.length));
     if (!u.metadataHeader.isEmpty())
@@ -353,76 +564,82 @@ QHttpServerResponse TusEndpoint::head(Upload& u)
     return r;
 }
 
-QHttpServerResponse TusEndpoint::patch(Upload& u, const QHttpServerRequest& request)
+StreamAnswer TusEndpoint::patch(const QString& id, const HttpHead& request)
 {
+    HttpReply refusal;
+    const auto terminal = m_authenticate(request, std::nullopt, &refusal);
+    if (!terminal) {
+        refusal.setHeader("Tus-Resumable", kTusVersion);
+        return refusal;
+    }
+    if (request.value("Tus-Resumable") != kTusVersion) {
+        HttpReply r = refuse(PreconditionFailed, "tus-version",
+            SyncText::tr("The centre speaks tus %1").arg(QLatin1String(kTusVersion)));
+        r.setHeader("Tus-Version", kTusVersion);
+        return r;
+    }
+    if (!validId(id) || !m_uploads.contains(id) || m_uploads.value(id).terminalId != *terminal) {
+        HttpReply r = refuse(NotFound, "not-found", SyncText::tr("The centre has no such upload"));
+        r.setHeader("Cache-Control", "no-store");
+        return r;
+    }
+    // The terminal sends again: the PATCH still streaming into this upload is dead to it. Its
+    // bytes are kept, so this one's offset is now likely behind (409; the terminal asks HEAD).
+    interruptStream(id);
+    const auto it = m_uploads.find(id);
+    if (it == m_uploads.end())
+        return refuse(NotFound, "not-found", SyncText::tr("The centre has no such upload"));
+    const Upload& u = *it;
     const QByteArray type = request.value("Content-Type").split(';').value(0).trimmed();
     if (QLatin1StringView(type).compare(kPatchType, Qt::CaseInsensitive) != 0) {
-        return refuse(Code::UnsupportedMediaType, "content-type",
+        return refuse(UnsupportedMediaType, "content-type",
             SyncText::tr("A PATCH must be sent as %1").arg(kPatchType));
     }
     const auto offset = nonNegative(request.value("Upload-Offset"));
     if (!offset) {
-        return refuse(Code::BadRequest, "upload-offset",
-            SyncText::tr("Upload-Offset is missing or not a number"));
+        return refuse(
+            BadRequest, "upload-offset", SyncText::tr("Upload-Offset is missing or not a number"));
     }
     if (*offset != u.offset) {
-        QHttpServerResponse r = refuse(Code::Conflict, "offset",
+        HttpReply r = refuse(Conflict, "offset",
             SyncText::tr("The centre has %1 bytes of this upload, not %2")
                 .arg(u.offset)
                 .arg(*offset));
         r.setHeader("Upload-Offset", QByteArray::number(u.offset));
         return r;
     }
-    QByteArray body = request.body();
-    if (m_options.alterChunk)
-        m_options.alterChunk(body);
-    if (body.size() > m_options.maxChunk) {
-        return refuse(Code::PayloadTooLarge, "too-large",
+    const qint64 size = request.value("Content-Length").toLongLong();
+    if (size > m_options.maxChunk) {
+        return refuse(PayloadTooLarge, "too-large",
             SyncText::tr("A chunk may hold at most %1 bytes").arg(m_options.maxChunk));
     }
-    if (*offset + body.size() > u.length) {
-        return refuse(Code::BadRequest, "upload-length",
+    if (*offset + size > u.length) {
+        return refuse(BadRequest, "upload-length",
             SyncText::tr("The chunk goes beyond the upload's length (%1 bytes)").arg(u.length));
     }
-    if (const QByteArray checksum = request.value("Upload-Checksum").trimmed();
-        !checksum.isEmpty()) {
-        const qsizetype space = checksum.indexOf(' ');
-        const auto algorithm = hashAlgorithmFromName(
-            QString::fromLatin1(space < 0 ? checksum : checksum.left(space)));
-        const auto expected = QByteArray::fromBase64Encoding(
-            checksum.mid(space + 1).trimmed(), QByteArray::AbortOnBase64DecodingErrors);
-        if (!algorithm || space < 0 || !expected) {
-            return refuse(Code::BadRequest, "checksum",
+    std::optional<ChunkChecksum> checksum;
+    if (const QByteArray header = request.value("Upload-Checksum"); !header.isEmpty()) {
+        checksum = parseChecksum(header);
+        if (!checksum) {
+            return refuse(BadRequest, "checksum",
                 SyncText::tr("Upload-Checksum must be \"sm3 <base64>\" or \"sha256 <base64>\""));
         }
-        if (Hasher::hash(*algorithm, body) != *expected) {
-            // Nothing of this chunk is kept; the terminal sends it again.
-            return refuse(kChecksumMismatch, "checksum",
-                SyncText::tr("The chunk does not match its checksum"));
-        }
     }
-    if (!body.isEmpty() && !u.complete) {
-        if (auto written = appendDurably(dataFile(m_options.directory, u.id), u.offset, body);
-            !written)
-            return storageFailure(written.error());
-        Upload next = u;
-        next.offset += body.size();
-        if (next.offset == next.length) {
-            // The record says complete only once the hook accepted the blob; a crash before
-            // that cuts the last chunk off again on restart and the terminal resends it.
-            if (auto refused = finish(next))
-                return std::move(*refused);
-        } else if (auto saved = save(next); !saved) {
-            return storageFailure(saved.error());
-        }
-        u = next;
+    if (u.complete) {
+        // Nothing more to write (only an empty PATCH gets here); the offset says so.
+        HttpReply r = answer(NoContent);
+        r.setHeader("Upload-Offset", QByteArray::number(u.offset));
+        return r;
     }
-    QHttpServerResponse r = answer(Code::NoContent);
-    r.setHeader("Upload-Offset", QByteArray::number(u.offset));
-    return r;
+    const bool damage = m_options.damageChunk && m_options.damageChunk();
+    auto stream = std::make_unique<PatchStream>(*this, u, checksum, damage);
+    if (auto opened = stream->open(); !opened)
+        return storageFailure(opened.error());
+    m_streams.insert(id, stream.get());
+    return std::unique_ptr<BodySink>(std::move(stream));
 }
 
-std::optional<QHttpServerResponse> TusEndpoint::finish(Upload& u)
+std::optional<HttpReply> TusEndpoint::finish(Upload& u)
 {
     CompletedUpload done {
         u.id, u.terminalId, dataFile(m_options.directory, u.id), u.length, u.metadata};
@@ -438,7 +655,7 @@ std::optional<QHttpServerResponse> TusEndpoint::finish(Upload& u)
         qCInfo(lcTus).noquote() << "upload" << u.id << "refused:" << verdict.error().toString();
         const QString id = u.id;
         discard(id); // u dangles from here
-        return refuse(Code::UnprocessableEntity, "verification", verdict.error().message);
+        return refuse(UnprocessableEntity, "verification", verdict.error().message);
     }
     u.complete = true;
     if (auto saved = save(u); !saved) {
@@ -450,16 +667,16 @@ std::optional<QHttpServerResponse> TusEndpoint::finish(Upload& u)
     return std::nullopt;
 }
 
-QHttpServerResponse TusEndpoint::terminate(Upload& u)
+HttpReply TusEndpoint::terminate(Upload& u)
 {
     if (u.complete) {
         // Received evidence belongs to the case now; a terminal cannot take it back.
-        return refuse(Code::Forbidden, "complete",
-            SyncText::tr("The upload is complete and kept by the centre"));
+        return refuse(
+            Forbidden, "complete", SyncText::tr("The upload is complete and kept by the centre"));
     }
     const QString id = u.id;
     discard(id);
-    return answer(Code::NoContent);
+    return answer(NoContent);
 }
 
 } // namespace fieldcase::sync

@@ -1,6 +1,7 @@
 // A transport that signs every request with the terminal's key (FieldCase-Signature over method,
-// path, time, nonce, terminal and the body's SM3) before handing it to the real transport. The
-// sync client and its tus uploads go through it, so no request leaves unsigned.
+// path, time, nonce, terminal and the body's SM3; a tus PATCH without its body, see send())
+// before handing it to the real transport. The sync client and its tus uploads go through it, so
+// no request leaves unsigned.
 #pragma once
 
 #include "core/crypto/keys.h"

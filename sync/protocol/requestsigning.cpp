@@ -67,6 +67,11 @@ QString parseTerminalId(const QByteArray& header)
     return QString::fromUtf8(fields(header).value("terminal"));
 }
 
+bool claimsUnsignedBody(const QByteArray& header)
+{
+    return fields(header).value("body") == "unsigned";
+}
+
 Result<VerifiedSignature> verifyRequest(const QByteArray& header, const PublicKey& key,
     const SignedRequestParts& request, qint64 nowMs, qint64 windowMs)
 {

@@ -59,5 +59,8 @@ struct VerifiedSignature
 
 // The terminal id a header claims (unverified), to find its key.
 [[nodiscard]] QString parseTerminalId(const QByteArray& header);
+// Whether a header claims body=unsigned (unverified), for a server that must decide before the
+// body arrives.
+[[nodiscard]] bool claimsUnsignedBody(const QByteArray& header);
 
 } // namespace fieldcase::sync
