@@ -4896,6 +4896,34 @@
         <source>Reference packs are not synced: the reference data cannot be opened (%1)</source>
         <translation>基础数据包未同步：无法打开基础数据（%1）</translation>
     </message>
+    <message>
+        <source>A PATCH must be signed with body=unsigned: the centre writes its bytes as they arrive</source>
+        <translation>PATCH 请求的签名须带 body=unsigned：中心在数据到达时即写入</translation>
+    </message>
+    <message>
+        <source>The request head is larger than %1 bytes</source>
+        <translation>请求头超过 %1 字节</translation>
+    </message>
+    <message>
+        <source>The request is not well-formed HTTP/1.1</source>
+        <translation>请求不是格式正确的 HTTP/1.1</translation>
+    </message>
+    <message>
+        <source>A request body needs Content-Length (chunked is not accepted)</source>
+        <translation>请求正文须带 Content-Length（不接受分块传输）</translation>
+    </message>
+    <message>
+        <source>The request body is larger than %1 bytes</source>
+        <translation>请求正文超过 %1 字节</translation>
+    </message>
+    <message>
+        <source>The centre cannot take the request now</source>
+        <translation>中心暂时无法受理该请求</translation>
+    </message>
+    <message>
+        <source>The centre cannot open its internal listener</source>
+        <translation>中心无法打开内部监听端口</translation>
+    </message>
 </context>
 <context>
     <name>Terminal</name>

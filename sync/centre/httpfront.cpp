@@ -434,10 +434,14 @@ private:
     bool relay(const QByteArray& rawHead)
     {
         if (m_bodyLeft > m_front.m_options.maxRelayedBody) {
-            refuseAndClose(HttpReply::error(413, "too-large",
+            // Answered at once; the body is read and dropped, so the answer is not lost to a
+            // reset from closing on unread bytes.
+            const HttpReply tooLarge = HttpReply::error(413, "too-large",
                 SyncText::tr("The request body is larger than %1 bytes")
-                    .arg(m_front.m_options.maxRelayedBody)));
-            return false;
+                    .arg(m_front.m_options.maxRelayedBody));
+            m_client->write(tooLarge.wire(m_frame.head.method == "HEAD", /*closing=*/true));
+            m_state = State::Drain;
+            return true;
         }
         if (!m_backend && !openBackend()) {
             refuseAndClose(HttpReply::error(
@@ -480,31 +484,38 @@ private:
             qCWarning(lcFront) << "Qt HttpServer wrote" << data.size() << "bytes unasked";
             return;
         }
-        m_client->write(data);
         QByteArrayView rest(data);
-        while (!rest.isEmpty() || (m_reply.headDone && m_reply.bodyLeft == 0)) {
+        while (!rest.isEmpty()) {
             if (!m_reply.headDone) {
+                const qsizetype before = m_reply.head.size();
                 m_reply.head += rest;
-                rest = {};
                 const qsizetype end = m_reply.head.indexOf(kEndOfHead);
-                if (end < 0)
+                if (end < 0) {
+                    m_client->write(rest.data(), rest.size());
                     return;
-                const QByteArray after = m_reply.head.mid(end + kEndOfHead.size());
+                }
+                const qsizetype headBytes = end + kEndOfHead.size() - before;
+                m_client->write(rest.data(), headBytes);
+                rest = rest.sliced(headBytes);
                 if (!parseReplyHead(m_reply.head.left(end))) {
                     close();
                     return;
                 }
-                m_carry = after;
-                rest = m_carry;
+                if (m_reply.headDone && m_reply.bodyLeft == 0) {
+                    replyDone();
+                    return;
+                }
                 continue;
             }
-            if (m_reply.bodyLeft > 0) {
-                const qint64 n = std::min<qint64>(rest.size(), m_reply.bodyLeft);
-                m_reply.bodyLeft -= n;
-                rest = rest.sliced(n);
-            } else if (m_reply.bodyLeft < 0) {
-                return; // ends when Qt HttpServer closes
+            if (m_reply.bodyLeft < 0) { // ends when Qt HttpServer closes
+                m_client->write(rest.data(), rest.size());
+                return;
             }
+            const qint64 n = std::min<qint64>(rest.size(), m_reply.bodyLeft);
+            if (!m_reply.dropBody)
+                m_client->write(rest.data(), n);
+            m_reply.bodyLeft -= n;
+            rest = rest.sliced(n);
             if (m_reply.bodyLeft == 0) {
                 replyDone();
                 return;
@@ -540,7 +551,13 @@ private:
             else if (equalsNoCase(name, "connection") && equalsNoCase(value, "close"))
                 m_reply.close = true;
         }
-        if (m_frame.head.method == "HEAD" || code == 204 || code == 304)
+        if (m_frame.head.method == "HEAD") {
+            // Qt HttpServer 6.4 sends a HEAD answer the GET body too; it must not reach the
+            // client, where it would read as the start of the next answer.
+            m_reply.dropBody = true;
+            m_reply.bodyLeft = std::max<qint64>(m_reply.bodyLeft, 0);
+        }
+        if (code == 204 || code == 304)
             m_reply.bodyLeft = 0;
         return true;
     }
@@ -638,6 +655,7 @@ private:
         QByteArray head;
         bool headDone = false;
         qint64 bodyLeft = 0; // -1: until Qt HttpServer closes
+        bool dropBody = false; // a HEAD answer's body (see parseReplyHead)
         bool close = false;
     };
 
@@ -652,7 +670,6 @@ private:
     std::unique_ptr<BodySink> m_sink;
     bool m_sinkFinished = false; // end(), cut() or abandon already happened
     ReplyFrame m_reply;
-    QByteArray m_carry;
 };
 
 // ---- HttpFront --------------------------------------------------------------------------------

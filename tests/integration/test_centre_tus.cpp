@@ -16,6 +16,7 @@
 #include <QBuffer>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -454,6 +455,122 @@ TEST_CASE("Centre tus: a cut upload and a centre restart resume with only the mi
     CHECK(report->resumes == 0);
     CHECK(rig.stored(url) == video);
     CHECK(rig.completed.size() == 1);
+}
+
+// A PATCH on a raw TLS connection, signed as the terminal signs it, whose body the test sends
+// piece by piece and may never finish (a terminal whose radio died mid-chunk).
+struct RawPatch
+{
+    RawPatch(Rig& rig, const QString& url, qint64 offset, qint64 length)
+    {
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setCaCertificates(QSslCertificate::fromPath(rig.pki.cert(QStringLiteral("ca"))));
+        tls.setLocalCertificate(
+            QSslCertificate(readFile(rig.pki.cert(QStringLiteral("client"))), QSsl::Pem));
+        tls.setPrivateKey(
+            QSslKey(readFile(rig.pki.key(QStringLiteral("client"))), QSsl::Ec, QSsl::Pem));
+        socket.setSslConfiguration(tls);
+        QObject::connect(&socket, &QSslSocket::readyRead, [this] { in += socket.readAll(); });
+        socket.connectToHostEncrypted(QStringLiteral("localhost"), rig.port);
+        REQUIRE(test::waitFor([this] { return socket.isEncrypted(); }));
+        const QByteArray path = pathOf(url);
+        auto signature
+            = signRequest(rig.terminal.store->terminalKey(), rig.terminal.store->terminalId(),
+                {"PATCH", path, {}}, QDateTime::currentMSecsSinceEpoch(), BodySigning::Unsigned);
+        REQUIRE(signature);
+        send("PATCH " + path
+            + " HTTP/1.1\r\nHost: localhost\r\nTus-Resumable: 1.0.0\r\n"
+              "Content-Type: application/offset+octet-stream\r\nUpload-Offset: "
+            + QByteArray::number(offset) + "\r\nContent-Length: " + QByteArray::number(length)
+            + "\r\n" + kSignatureHeader + ": " + *signature + "\r\n\r\n");
+    }
+
+    void send(const QByteArray& bytes)
+    {
+        socket.write(bytes);
+        REQUIRE(test::waitFor([this] { return socket.bytesToWrite() == 0; }));
+    }
+
+    bool closed() const { return socket.state() == QAbstractSocket::UnconnectedState; }
+
+    QSslSocket socket;
+    QByteArray in;
+};
+
+TEST_CASE("Centre tus: a PATCH cut mid-body keeps what arrived; one still streaming is cut off by "
+          "the terminal's next request; with keepCutChunks off a cut keeps nothing",
+    "[sync][centre][tus]")
+{
+    Rig rig;
+    const QByteArray data = randomData(600'000, 21);
+    auto client = rig.client();
+    auto url = offThread([&] { return client->create(data.size(), {}); });
+    REQUIRE(url);
+    auto offsetNow = [&] { return offThread([&] { return client->offset(*url); }).value_or(-1); };
+
+    // The terminal goes away 100,000 bytes into a 300,000-byte chunk: those bytes count.
+    {
+        RawPatch patch(rig, *url, 0, 300'000);
+        patch.send(data.left(100'000));
+        patch.socket.disconnectFromHost();
+        REQUIRE(test::waitFor([&] { return patch.closed(); }));
+    }
+    REQUIRE(test::waitFor([&] { return rig.stored(*url).size() == 100'000; }));
+    CHECK(offsetNow() == 100'000);
+    CHECK(rig.stored(*url) == data.left(100'000));
+
+    // A PATCH whose connection is silently dead (no FIN ever came) still holds the upload when
+    // the terminal comes back: the terminal's HEAD cuts it off, with its bytes, and drops it.
+    RawPatch stale(rig, *url, 100'000, 300'000);
+    stale.send(data.mid(100'000, 50'000));
+    REQUIRE(test::waitFor([&] {
+        return QFileInfo(TusEndpoint::dataFile(rig.tusOptions.directory, uploadId(*url))).size()
+            >= 100'000 + 32'768;
+    }));
+    CHECK(offsetNow() == 150'000);
+    REQUIRE(test::waitFor([&] { return stale.closed(); }));
+    CHECK(stale.in.isEmpty()); // it gets no answer: its terminal is not listening any more
+    CHECK(rig.stored(*url) == data.left(150'000));
+
+    // A PATCH at an old offset while a newer one streams: the streaming one is cut off (its
+    // bytes kept) and the late one is told the new offset.
+    RawPatch streaming(rig, *url, 150'000, 100'000);
+    streaming.send(data.mid(150'000, 40'000));
+    REQUIRE(test::waitFor([&] {
+        return QFileInfo(TusEndpoint::dataFile(rig.tusOptions.directory, uploadId(*url))).size()
+            >= 150'000 + 16'384;
+    }));
+    auto late = rig.send("PATCH", *url, patchHeaders(150'000), data.mid(150'000, 100'000));
+    REQUIRE(late);
+    CHECK(late->status == 409);
+    CHECK(late->header("upload-offset") == "190000");
+    REQUIRE(test::waitFor([&] { return streaming.closed(); }));
+
+    // The rest with the client: only what is missing travels.
+    QBuffer source;
+    source.setData(data);
+    REQUIRE(source.open(QIODevice::ReadOnly));
+    auto report = offThread([&] { return client->upload(source, data.size(), *url, {}); });
+    REQUIRE(report);
+    CHECK(report->bytesSent == data.size() - 190'000);
+    CHECK(rig.stored(*url) == data);
+    CHECK(rig.completed.size() == 1);
+
+    // keepCutChunks off (TLS ends before the centre): a cut PATCH leaves the offset where it was.
+    rig.stop();
+    rig.tusOptions.keepCutChunks = false;
+    rig.start();
+    auto client2 = rig.client();
+    auto url2 = offThread([&] { return client2->create(data.size(), {}); });
+    REQUIRE(url2);
+    {
+        RawPatch patch(rig, *url2, 0, 300'000);
+        patch.send(data.left(100'000));
+        patch.socket.disconnectFromHost();
+        REQUIRE(test::waitFor([&] { return patch.closed(); }));
+    }
+    REQUIRE(test::waitFor([&] { return rig.stored(*url2).isEmpty(); }));
+    CHECK(offThread([&] { return client2->offset(*url2); }).value_or(-1) == 0);
 }
 
 TEST_CASE(
