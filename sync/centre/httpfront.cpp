@@ -370,8 +370,14 @@ private:
                 consume(n);
                 if (m_bodyLeft > 0)
                     return;
-                close();
-                return;
+                qCDebug(lcFront) << "dropped the whole body of a refused request:"
+                                 << m_frame.contentLength << "bytes";
+                if (!m_frame.keepAlive) {
+                    close();
+                    return;
+                }
+                m_state = State::Head;
+                break;
             }
             case State::AwaitReply:
             case State::Closed:
@@ -413,15 +419,11 @@ private:
         if (!routed)
             return relay(raw);
         if (auto* reply = std::get_if<HttpReply>(&*routed)) {
-            // Refused before the body: answer now, then read and drop the body and close
-            // (the client may stop sending once it sees the answer).
             if (m_bodyLeft == 0) {
                 answer(*reply, !m_frame.keepAlive);
                 return m_state != State::Closed;
             }
-            m_client->write(reply->wire(m_frame.head.method == "HEAD", /*closing=*/true));
-            m_state = State::Drain;
-            return true;
+            return refuseBeforeBody(*reply);
         }
         m_sink = std::move(std::get<std::unique_ptr<BodySink>>(*routed));
         m_sink->abandon = [this] { abandonSink(); };
@@ -431,17 +433,31 @@ private:
         return true;
     }
 
+    // Answers a request whose body is still to come, at once. The answer does not say the
+    // connection closes: libcurl stops sending a body when an error answer arrives and then
+    // closes the connection itself, but keeps sending the whole body first if the answer says
+    // "Connection: close" (a cut tus PATCH that libcurl resent on a fresh connection would cost
+    // its whole chunk again). The body is read and dropped and the connection goes on. A client
+    // that sent Expect: 100-continue has not sent the body and will not: it is closed.
+    bool refuseBeforeBody(const HttpReply& reply)
+    {
+        const bool forHead = m_frame.head.method == "HEAD";
+        if (m_frame.expectContinue) {
+            m_client->write(reply.wire(forHead, /*closing=*/true));
+            close();
+            return false;
+        }
+        m_client->write(reply.wire(forHead, !m_frame.keepAlive));
+        m_state = State::Drain;
+        return true;
+    }
+
     bool relay(const QByteArray& rawHead)
     {
         if (m_bodyLeft > m_front.m_options.maxRelayedBody) {
-            // Answered at once; the body is read and dropped, so the answer is not lost to a
-            // reset from closing on unread bytes.
-            const HttpReply tooLarge = HttpReply::error(413, "too-large",
+            return refuseBeforeBody(HttpReply::error(413, "too-large",
                 SyncText::tr("The request body is larger than %1 bytes")
-                    .arg(m_front.m_options.maxRelayedBody));
-            m_client->write(tooLarge.wire(m_frame.head.method == "HEAD", /*closing=*/true));
-            m_state = State::Drain;
-            return true;
+                    .arg(m_front.m_options.maxRelayedBody)));
         }
         if (!m_backend && !openBackend()) {
             refuseAndClose(HttpReply::error(
@@ -639,6 +655,10 @@ private:
 
     void clientGone()
     {
+        if (m_state == State::Drain)
+            qCDebug(lcFront) << "the client stopped sending a refused body after"
+                             << m_frame.contentLength - m_bodyLeft << "of"
+                             << m_frame.contentLength << "bytes";
         if (m_sink && !m_sinkFinished) {
             m_sinkFinished = true;
             m_sink->cut();

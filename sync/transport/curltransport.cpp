@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QFileInfo>
 
+#include <cstring>
 #include <curl/curl.h>
 #include <mutex>
 #include <utility>
@@ -49,6 +50,23 @@ size_t onBody(char* data, size_t size, size_t count, void* user)
         return 0; // aborts the transfer with CURLE_WRITE_ERROR
     }
     sink->response->body.append(data, n);
+    return size_t(n);
+}
+
+// A request body handed to libcurl piece by piece (CURLOPT_READFUNCTION).
+struct BodySource
+{
+    const QByteArray* body;
+    qsizetype at = 0;
+};
+
+size_t readBody(char* buffer, size_t size, size_t count, void* user)
+{
+    auto* source = static_cast<BodySource*>(user);
+    const qsizetype n
+        = std::min<qsizetype>(qsizetype(size * count), source->body->size() - source->at);
+    std::memcpy(buffer, source->body->constData() + source->at, size_t(n));
+    source->at += n;
     return size_t(n);
 }
 
@@ -156,9 +174,19 @@ Result<HttpResponse> CurlTransport::send(const HttpRequest& request)
         curl_easy_setopt(h, CURLOPT_SSLKEY, key.constData());
     }
     curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, request.method.constData());
+    BodySource source {&request.body};
     if (!request.body.isEmpty() || request.method == "POST" || request.method == "PATCH"
         || request.method == "PUT") {
-        curl_easy_setopt(h, CURLOPT_POSTFIELDS, request.body.constData());
+        if (request.resendBodyOnFreshConnection) {
+            curl_easy_setopt(h, CURLOPT_POSTFIELDS, request.body.constData());
+        } else {
+            // Read through a callback with no seek callback: libcurl cannot rewind the body,
+            // so its silent resend on a fresh connection fails (CURLE_SEND_FAIL_REWIND) once
+            // any of the body went out (libcurl's Curl_readrewind).
+            curl_easy_setopt(h, CURLOPT_POST, 1L);
+            curl_easy_setopt(h, CURLOPT_READFUNCTION, readBody);
+            curl_easy_setopt(h, CURLOPT_READDATA, &source);
+        }
         curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(request.body.size()));
     }
     if (request.method == "HEAD")

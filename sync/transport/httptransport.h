@@ -22,6 +22,12 @@ struct HttpRequest
     int timeoutMs = 30000; // the whole exchange
     int connectTimeoutMs = 10000;
     qint64 maxResponseBytes = 8 << 20; // a larger answer is refused, not buffered
+    // libcurl sends a request once more on a fresh connection by itself when the kept connection
+    // it used dies before any answer. false: not once its body has started (the request fails as
+    // Interrupted instead). A tus PATCH sets it: the centre keeps what arrived of the cut one, so
+    // the same chunk again at the old offset would only cross the link to be refused (409); the
+    // client asks the offset (HEAD) and goes on from there.
+    bool resendBodyOnFreshConnection = true;
 };
 
 struct HttpResponse

@@ -149,6 +149,7 @@ Result<qint64> TusClient::offset(const QString& uploadUrl)
 Result<qint64> TusClient::patch(const QString& uploadUrl, qint64 offset, QByteArrayView chunk)
 {
     HttpRequest r = request("PATCH", uploadUrl);
+    r.resendBodyOnFreshConnection = false; // after a cut, only a HEAD says where to go on
     r.headers.append({"Upload-Offset", QByteArray::number(offset)});
     r.headers.append({QByteArray("Content-Type"), QByteArray("application/offset+octet-stream")});
     if (const auto algorithm = hashAlgorithmFromName(m_checksum)) {
@@ -246,8 +247,11 @@ Result<TusUploadReport> TusClient::upload(QIODevice& source, qint64 length, QStr
             }
             // The link dropped the chunk or it took too long (a timeout before the answer counts
             // as unreachable): shorter chunks lose less next time. Closing the app is no lesson.
+            // A refusal of a chunk libcurl resent on a fresh connection (typically 409: the
+            // centre kept what arrived of the cut one) was a cut too.
             if (const TransportFailure f = transportFailureOf(next.error()); m_sizer
-                && (f == TransportFailure::Interrupted || f == TransportFailure::Unreachable))
+                && (f == TransportFailure::Interrupted || f == TransportFailure::Unreachable
+                    || (f == TransportFailure::None && m_lastReconnected)))
                 m_sizer->cut();
             if (transient(next.error()) && ++failures < m_maxAttempts) {
                 ++report.resumes;

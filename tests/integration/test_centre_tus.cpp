@@ -497,8 +497,8 @@ struct RawPatch
     QByteArray in;
 };
 
-TEST_CASE("Centre tus: a PATCH cut mid-body keeps what arrived; one still streaming is cut off by "
-          "the terminal's next request; with keepCutChunks off a cut keeps nothing",
+TEST_CASE("Centre tus: a PATCH cut mid-body keeps what arrived, one still streaming is cut off by "
+          "the terminal's next request, and with keepCutChunks off a cut keeps nothing",
     "[sync][centre][tus]")
 {
     Rig rig;
@@ -571,6 +571,55 @@ TEST_CASE("Centre tus: a PATCH cut mid-body keeps what arrived; one still stream
     }
     REQUIRE(test::waitFor([&] { return rig.stored(*url2).isEmpty(); }));
     CHECK(offThread([&] { return client2->offset(*url2); }).value_or(-1) == 0);
+}
+
+TEST_CASE("Centre tus: libcurl does not resend a cut PATCH by itself, so nothing crosses the "
+          "link only to be refused",
+    "[sync][centre][tus]")
+{
+    Rig rig;
+    test::FaultProxy proxy(QStringLiteral("127.0.0.1"), rig.port);
+    REQUIRE(proxy.start());
+    const QByteArray data = randomData(3 * 1024 * 1024, 31);
+    auto client = rig.client(proxy.port());
+    auto url = offThread([&] { return client->create(data.size(), {}); });
+    REQUIRE(url); // the connection is kept for what follows
+    auto patchAt = [&](qint64 offset, qint64 size, bool resend) {
+        HttpRequest r {
+            "PATCH", QUrl(rig.endpointUrl(proxy.port())).resolved(QUrl(*url)).toString()};
+        r.headers = patchHeaders(offset);
+        r.body = data.mid(offset, size);
+        r.resendBodyOnFreshConnection = resend;
+        sign(r, rig.terminal.store->terminalKey(), rig.terminal.store->terminalId());
+        return offThread([&rig, r] { return rig.transport.send(r); });
+    };
+
+    // As TusClient sends it: the kept connection dies 256 KiB in, and the request fails instead
+    // of going again on a fresh connection; the centre kept what arrived.
+    proxy.cutAfterBytes(test::FaultProxy::Direction::Up, 256 * 1024);
+    auto cut = patchAt(0, 1024 * 1024, /*resend=*/false);
+    REQUIRE_FALSE(cut);
+    CHECK(transportFailureOf(cut.error()) == TransportFailure::Interrupted);
+    qint64 kept = 0;
+    REQUIRE(test::waitFor([&] {
+        kept = offThread([&] { return client->offset(*url); }).value_or(-1);
+        return kept > 0;
+    }));
+    CHECK(kept < 256 * 1024);
+    CHECK(rig.stored(*url) == data.left(kept));
+
+    // libcurl's default: the same request again on a fresh connection, all of it carried to be
+    // refused (the centre saw its signature's nonce on the cut one, so it is a replay; and its
+    // offset is behind what the centre kept).
+    const qint64 before = proxy.counters().bytesUp;
+    proxy.cutAfterBytes(test::FaultProxy::Direction::Up, 256 * 1024);
+    auto resent = patchAt(kept, 1024 * 1024, /*resend=*/true);
+    REQUIRE(resent);
+    CHECK(resent->reconnected);
+    CHECK(resent->status == 401);
+    CHECK(resent->body.contains("replay"));
+    INFO("carried " << proxy.counters().bytesUp - before);
+    CHECK(proxy.counters().bytesUp - before > 1024 * 1024);
 }
 
 TEST_CASE(
