@@ -27,6 +27,8 @@ class SyncText
 };
 
 constexpr QByteArrayView kEndOfHead("\r\n\r\n");
+// How much of a relayed answer may wait to go out to the client before the front stops reading.
+constexpr qint64 kRelayWindow = 1 << 20;
 
 const char* reasonPhrase(int status)
 {
@@ -122,7 +124,7 @@ std::optional<RequestFrame> parseRequestHead(QByteArrayView raw)
         if (line.endsWith('\r'))
             line.chop(1);
         if (line.isEmpty())
-            continue;
+            return std::nullopt; // the head ended earlier for a parser that takes bare LF
         if (line.front() == ' ' || line.front() == '\t')
             return std::nullopt; // obs-fold
         const qsizetype colon = line.indexOf(':');
@@ -294,6 +296,7 @@ public:
         , m_front(front)
         , m_client(client)
     {
+        m_front.m_connections.insert(this);
         m_client->setParent(this);
         // Unread input stays in the kernel (and TCP pushes back) while an answer is awaited.
         m_client->setReadBufferSize(1 << 20);
@@ -311,6 +314,7 @@ public:
 
     ~Connection() override
     {
+        m_front.m_connections.remove(this);
         // The centre is shutting down in the middle of a body: the sink keeps what it can.
         if (m_sink && !m_sinkFinished)
             m_sink->cut();
@@ -347,7 +351,7 @@ private:
                     return;
                 m_state = State::AwaitReply;
                 m_reply = ReplyFrame {};
-                m_idle.stop(); // the centre's own time, not the client's silence
+                m_idle.start(); // now the time Qt HttpServer takes to answer
                 return;
             }
             case State::StreamBody: {
@@ -390,6 +394,12 @@ private:
     // finished).
     bool takeHead()
     {
+        // Empty lines before a request line are ignored (RFC 9112 §2.2).
+        qsizetype blank = 0;
+        while (blank + 1 < m_in.size() && m_in.at(blank) == '\r' && m_in.at(blank + 1) == '\n')
+            blank += 2;
+        if (blank > 0)
+            m_in.remove(0, blank);
         const qsizetype end = m_in.indexOf(kEndOfHead);
         const qsizetype limit = m_front.m_options.maxHeadBytes;
         if ((end < 0 && m_in.size() > limit) || end + kEndOfHead.size() > limit) {
@@ -447,6 +457,12 @@ private:
             close();
             return false;
         }
+        if (m_bodyLeft > m_front.m_options.maxRelayedBody) {
+            // Not worth reading to the end: say so, and close.
+            m_client->write(reply.wire(forHead, /*closing=*/true));
+            close();
+            return false;
+        }
         m_client->write(reply.wire(forHead, !m_frame.keepAlive));
         m_state = State::Drain;
         return true;
@@ -464,6 +480,10 @@ private:
                 503, "internal", SyncText::tr("The centre cannot take the request now")));
             return false;
         }
+        // Qt HttpServer 6.4 never answers Expect: 100-continue; a client that waits for it
+        // would stall (libcurl: 1 s). The front says it, and any 100 of Qt's is dropped.
+        if (m_frame.expectContinue && m_bodyLeft > 0)
+            m_client->write("HTTP/1.1 100 Continue\r\n\r\n");
         m_backend->write(rawHead);
         m_state = State::RelayBody;
         return true;
@@ -486,7 +506,12 @@ private:
             return false;
         }
         m_backend = outer;
+        m_backend->setReadBufferSize(kRelayWindow);
         connect(m_backend, &QTcpSocket::readyRead, this, &Connection::readBackend);
+        connect(m_client, &QSslSocket::encryptedBytesWritten, this, [this] {
+            if (m_state == State::AwaitReply && m_client->bytesToWrite() < kRelayWindow)
+                readBackend();
+        });
         connect(m_backend, &QTcpSocket::disconnected, this, &Connection::backendGone);
         m_front.m_inbox->hand(inner);
         return true;
@@ -495,7 +520,13 @@ private:
     // The answer from Qt HttpServer, relayed as it comes; its framing tells when it ends.
     void readBackend()
     {
+        // A slow terminal reads a large answer (a pack) slowly: what Qt HttpServer wrote waits
+        // in the socket pair, not in a second copy here.
+        if (m_client->bytesToWrite() >= kRelayWindow)
+            return;
         const QByteArray data = m_backend->readAll();
+        if (!data.isEmpty())
+            m_idle.start();
         if (m_state != State::AwaitReply) {
             qCWarning(lcFront) << "Qt HttpServer wrote" << data.size() << "bytes unasked";
             return;
@@ -657,8 +688,8 @@ private:
     {
         if (m_state == State::Drain)
             qCDebug(lcFront) << "the client stopped sending a refused body after"
-                             << m_frame.contentLength - m_bodyLeft << "of"
-                             << m_frame.contentLength << "bytes";
+                             << m_frame.contentLength - m_bodyLeft << "of" << m_frame.contentLength
+                             << "bytes";
         if (m_sink && !m_sinkFinished) {
             m_sinkFinished = true;
             m_sink->cut();
@@ -705,7 +736,7 @@ HttpFront::HttpFront(
 HttpFront::~HttpFront()
 {
     // Connections first (their sinks may still cut), while the route's owner is alive.
-    const auto connections = findChildren<Connection*>(Qt::FindDirectChildrenOnly);
+    const auto connections = m_connections;
     qDeleteAll(connections);
 }
 

@@ -24,6 +24,7 @@
 #include <QObject>
 #include <QPair>
 #include <QPointer>
+#include <QSet>
 #include <QSslConfiguration>
 
 #include <functional>
@@ -131,6 +132,7 @@ private:
     Options m_options;
     std::unique_ptr<QSslServer> m_listener;
     QPointer<Inbox> m_inbox; // owned by the Qt HttpServer it is bound to
+    QSet<Connection*> m_connections;
 };
 
 } // namespace fieldcase::sync

@@ -270,7 +270,9 @@ public:
     // Opens the file at the upload's offset, cutting off anything past it.
     Status open()
     {
-        if (!m_file.open(QIODevice::ReadWrite)
+        // Unbuffered: each piece reaches the kernel as it arrives, and a write error shows at
+        // once rather than at the flush.
+        if (!m_file.open(QIODevice::ReadWrite | QIODevice::Unbuffered)
             || (m_file.size() != m_start && !m_file.resize(m_start)) || !m_file.seek(m_start))
             return fail(ErrorCode::Io, SyncText::tr("The centre cannot write the upload"),
                 m_file.fileName() + QStringLiteral(": ") + m_file.errorString());

@@ -281,7 +281,11 @@ Result<HttpResponse> CurlTransport::send(const HttpRequest& request)
     long connects = 0;
     curl_easy_getinfo(h, CURLINFO_NUM_CONNECTS, &connects);
     response.reconnected = hadConnection && connects > 0;
-    d->kept = response.header("connection").toLower() != "close";
+    // Whether libcurl still holds the connection (it closes one itself, e.g. after an answer
+    // that came before the whole body was sent, whatever the headers said).
+    curl_socket_t socket = CURL_SOCKET_BAD;
+    d->kept = curl_easy_getinfo(h, CURLINFO_ACTIVESOCKET, &socket) == CURLE_OK
+        && socket != CURL_SOCKET_BAD;
     return response;
 }
 

@@ -87,9 +87,7 @@ Result<HttpResponse> TusClient::send(HttpRequest request)
 {
     if (m_decorate)
         m_decorate(request);
-    auto answer = m_transport.send(request);
-    m_lastReconnected = answer && answer->reconnected;
-    return answer;
+    return m_transport.send(request);
 }
 
 Result<TusServerInfo> TusClient::discover()
@@ -247,11 +245,8 @@ Result<TusUploadReport> TusClient::upload(QIODevice& source, qint64 length, QStr
             }
             // The link dropped the chunk or it took too long (a timeout before the answer counts
             // as unreachable): shorter chunks lose less next time. Closing the app is no lesson.
-            // A refusal of a chunk libcurl resent on a fresh connection (typically 409: the
-            // centre kept what arrived of the cut one) was a cut too.
             if (const TransportFailure f = transportFailureOf(next.error()); m_sizer
-                && (f == TransportFailure::Interrupted || f == TransportFailure::Unreachable
-                    || (f == TransportFailure::None && m_lastReconnected)))
+                && (f == TransportFailure::Interrupted || f == TransportFailure::Unreachable))
                 m_sizer->cut();
             if (transient(next.error()) && ++failures < m_maxAttempts) {
                 ++report.resumes;
@@ -261,13 +256,8 @@ Result<TusUploadReport> TusClient::upload(QIODevice& source, qint64 length, QStr
             return keep(next.error());
         }
         failures = 0;
-        if (m_sizer) {
-            // A PATCH that libcurl had to resend on a fresh connection was cut on the way even
-            // though it arrived: the sizer must hear of that cut like of any other.
-            if (m_lastReconnected)
-                m_sizer->cut();
+        if (m_sizer)
             m_sizer->sent(*next - at, sending.elapsed());
-        }
         at = *next;
         if (progress)
             progress(at);

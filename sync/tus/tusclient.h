@@ -89,7 +89,6 @@ private:
     QString m_endpoint;
     qint64 m_chunkSize = 1 << 20;
     ChunkSizer* m_sizer = nullptr;
-    bool m_lastReconnected = false; // the last request's answer came on a new connection
     int m_maxAttempts = 3;
     QString m_checksum;
     std::function<void(HttpRequest&)> m_decorate;

@@ -6,7 +6,8 @@
 //                 of the same bytes through the same proxy to the same centre (goal ≥ 80 %).
 //   sync-resume   bytes re-sent when a 100 MB upload (8 MB quick) is cut 10 times at 8 Mbit/s:
 //                 the bytes through the proxy against the same upload without cuts (goal ≤ 5 %);
-//                 the same cuts against @tus/server, which keeps the bytes of a cut request.
+//                 the same cuts against @tus/server. Both centres keep what arrived of a cut
+//                 PATCH (the reference centre streams PATCH bodies through its HttpFront).
 //   sync-linkup   link-up to all records confirmed with 2 GiB of video (32 MiB quick) queued
 //                 before them on an unmetered 1 Mbit/s link (goal: records first, within 60 s).
 #include "core/util/clock.h"
@@ -466,8 +467,9 @@ int runSyncResume(const BenchOptions& options)
     row.goalMet = resent <= 5.0;
     report.addRow(row);
 
-    // The same cuts against @tus/server, which keeps the bytes of a cut PATCH: what a streaming
-    // centre would lose. TusClient alone (no centre, no SyncClient).
+    // The same cuts against @tus/server, an independent tus server that also keeps the bytes of
+    // a cut PATCH: the reference centre should lose no more. TusClient alone (no centre, no
+    // SyncClient).
     test::TusPeer peer(centre->pki());
     if (!peer.started()) {
         report.setInfo(QStringLiteral("tusPeer"), QStringLiteral("not started: ") + peer.error());

@@ -37,7 +37,8 @@ QString ratioText(const QJsonObject& row)
     }
     const double ratio = row.value(QLatin1String("ratio")).toDouble();
     QString text = row.value(QLatin1String("ratioKind")).toString() == QLatin1String("%")
-        ? QStringLiteral("%1 %").arg(ratio, 0, 'f', 0)
+        // A share under 10 % keeps a decimal: "0.2 %", not "0 %".
+        ? QStringLiteral("%1 %").arg(ratio, 0, 'f', ratio < 10 ? 1 : 0)
         : QStringLiteral("%1×").arg(ratio, 0, 'f', 2);
     const QString goal = row.value(QLatin1String("goal")).toString();
     if (!goal.isEmpty())

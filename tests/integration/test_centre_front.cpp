@@ -212,7 +212,7 @@ TEST_CASE("Centre front: a streamed body reaches its sink piece by piece and the
     CHECK(c.in.endsWith("hello"));
 }
 
-TEST_CASE("Centre front: a body cut by the client, by silence or by its sink gives the sink what "
+TEST_CASE("Centre front: a body cut by the client or by silence gives the sink what "
           "arrived and a cut",
     "[sync][centre][front]")
 {
@@ -241,17 +241,23 @@ TEST_CASE("Centre front: a body cut by the client, by silence or by its sink giv
         CHECK(rig.received[0]->cut);
         CHECK(rig.received[0]->bytes == body.left(10'000));
     }
-    SECTION("the sink gives up (a newer request took over)")
-    {
-        Client c(rig);
-        c.send(patchHead("/files/d", body.size()) + body.left(5'000));
-        REQUIRE(test::waitFor([&] { return rig.received.size() == 1; }));
-        REQUIRE(rig.lastSink);
-        rig.lastSink->abandon();
-        REQUIRE(c.waitForClose());
-        CHECK_FALSE(rig.received[0]->ended);
-        CHECK_FALSE(rig.received[0]->cut); // its own cut work was done before it let go
-    }
+}
+
+TEST_CASE("Centre front: a sink that gives up (a newer request took over) drops its connection "
+          "without another word",
+    "[sync][centre][front]")
+{
+    Rig rig;
+    Client c(rig);
+    c.send(patchHead("/files/d", 100'000) + pattern(5'000));
+    REQUIRE(test::waitFor(
+        [&] { return rig.received.size() == 1 && rig.received[0]->bytes.size() == 5'000; }));
+    REQUIRE(rig.lastSink);
+    rig.lastSink->abandon();
+    REQUIRE(c.waitForClose());
+    CHECK(c.in.isEmpty());
+    CHECK_FALSE(rig.received[0]->ended);
+    CHECK_FALSE(rig.received[0]->cut); // its own cut work was done before it let go
 }
 
 TEST_CASE("Centre front: refusals come before the body, and malformed requests get a clear "
@@ -260,7 +266,7 @@ TEST_CASE("Centre front: refusals come before the body, and malformed requests g
 {
     HttpFront::Options tuning;
     tuning.maxHeadBytes = 2048;
-    tuning.maxRelayedBody = 1000;
+    tuning.maxRelayedBody = 100'000;
     Rig rig(tuning);
 
     auto answerTo = [&](const QByteArray& request) {
@@ -292,17 +298,11 @@ TEST_CASE("Centre front: refusals come before the body, and malformed requests g
     // With Expect: 100-continue the client holds the body back: refused and closed.
     CHECK(answerTo(patchHead("/refuse", 50'000, "Expect: 100-continue\r\n"))
               .startsWith("HTTP/1.1 403"));
-    // A relayed body over the limit: 413 at once, the same way.
-    {
-        Client c(rig);
-        c.send("POST /echo HTTP/1.1\r\nContent-Length: 5000\r\n\r\n");
-        REQUIRE(c.waitForAnswers(1));
-        CHECK(c.in.startsWith("HTTP/1.1 413"));
-        c.in.clear();
-        c.send(pattern(5000) + "GET /hello HTTP/1.1\r\nHost: localhost\r\n\r\n");
-        REQUIRE(c.waitForAnswers(1));
-        CHECK(c.in.endsWith("hello"));
-    }
+    // A body too large to be worth reading: answered at once and closed (a relayed one over the
+    // limit is a 413; a refused PATCH body that long is not drained either).
+    CHECK(answerTo("POST /echo HTTP/1.1\r\nContent-Length: 200000\r\n\r\n")
+              .startsWith("HTTP/1.1 413"));
+    CHECK(answerTo(patchHead("/refuse", 200'000)).startsWith("HTTP/1.1 403"));
 
     CHECK(answerTo("GARBAGE\r\n\r\n").startsWith("HTTP/1.1 400"));
     CHECK(answerTo("GET /hello HTTP/1.1\r\nBad Header\r\n\r\n").startsWith("HTTP/1.1 400"));

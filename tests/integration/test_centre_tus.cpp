@@ -525,7 +525,7 @@ TEST_CASE("Centre tus: a PATCH cut mid-body keeps what arrived, one still stream
     stale.send(data.mid(100'000, 50'000));
     REQUIRE(test::waitFor([&] {
         return QFileInfo(TusEndpoint::dataFile(rig.tusOptions.directory, uploadId(*url))).size()
-            >= 100'000 + 32'768;
+            == 150'000; // every byte sent has reached the file (written unbuffered)
     }));
     CHECK(offsetNow() == 150'000);
     REQUIRE(test::waitFor([&] { return stale.closed(); }));
@@ -538,7 +538,7 @@ TEST_CASE("Centre tus: a PATCH cut mid-body keeps what arrived, one still stream
     streaming.send(data.mid(150'000, 40'000));
     REQUIRE(test::waitFor([&] {
         return QFileInfo(TusEndpoint::dataFile(rig.tusOptions.directory, uploadId(*url))).size()
-            >= 150'000 + 16'384;
+            == 190'000;
     }));
     auto late = rig.send("PATCH", *url, patchHeaders(150'000), data.mid(150'000, 100'000));
     REQUIRE(late);
@@ -566,10 +566,11 @@ TEST_CASE("Centre tus: a PATCH cut mid-body keeps what arrived, one still stream
     {
         RawPatch patch(rig, *url2, 0, 300'000);
         patch.send(data.left(100'000));
+        REQUIRE(test::waitFor([&] { return rig.stored(*url2).size() == 100'000; }));
         patch.socket.disconnectFromHost();
         REQUIRE(test::waitFor([&] { return patch.closed(); }));
     }
-    REQUIRE(test::waitFor([&] { return rig.stored(*url2).isEmpty(); }));
+    REQUIRE(test::waitFor([&] { return rig.stored(*url2).isEmpty(); })); // rolled back
     CHECK(offThread([&] { return client2->offset(*url2); }).value_or(-1) == 0);
 }
 
@@ -600,11 +601,9 @@ TEST_CASE("Centre tus: libcurl does not resend a cut PATCH by itself, so nothing
     auto cut = patchAt(0, 1024 * 1024, /*resend=*/false);
     REQUIRE_FALSE(cut);
     CHECK(transportFailureOf(cut.error()) == TransportFailure::Interrupted);
-    qint64 kept = 0;
-    REQUIRE(test::waitFor([&] {
-        kept = offThread([&] { return client->offset(*url); }).value_or(-1);
-        return kept > 0;
-    }));
+    // (What the centre had read before the reset arrived; the kernel may drop the rest.)
+    const qint64 kept = offThread([&] { return client->offset(*url); }).value_or(-1);
+    CHECK(kept >= 0);
     CHECK(kept < 256 * 1024);
     CHECK(rig.stored(*url) == data.left(kept));
 
