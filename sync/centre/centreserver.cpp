@@ -5,6 +5,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLocale>
 #include <QSslConfiguration>
 #include <QSslKey>
 #include <QTcpServer>
@@ -174,8 +175,16 @@ std::optional<HttpReply> CentreServer::injectedFault(const HttpHead& head)
         return HttpReply::error(500, "injected", QStringLiteral("injected server error"));
     case RouteFault::Kind::Unavailable: {
         HttpReply r = HttpReply::error(503, "injected", QStringLiteral("injected overload"));
-        if (fault.retryAfterSeconds >= 0)
+        if (fault.retryAfterSeconds >= 0 && fault.retryAfterAsDate) {
+            const QDateTime at = QDateTime::fromMSecsSinceEpoch(
+                m_clock.nowMs() + qint64(fault.retryAfterSeconds) * 1000, Qt::UTC);
+            r.setHeader("Retry-After",
+                QLocale::c()
+                    .toString(at, QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'"))
+                    .toLatin1());
+        } else if (fault.retryAfterSeconds >= 0) {
             r.setHeader("Retry-After", QByteArray::number(fault.retryAfterSeconds));
+        }
         return r;
     }
     case RouteFault::Kind::Slow:

@@ -54,6 +54,8 @@ public:
         Kind kind = Kind::None;
         int delayMs = 0;
         int retryAfterSeconds = -1;
+        // Retry-After as an HTTP date (RFC 9110 §5.6.7 IMF-fixdate) instead of seconds.
+        bool retryAfterAsDate = false;
     };
 
     struct Options

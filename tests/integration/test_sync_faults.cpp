@@ -130,6 +130,37 @@ TEST_CASE("Sync faults: a 503 with Retry-After is honoured, nothing is sent befo
     CHECK(eventsAtCentre(w, c) == made);
 }
 
+TEST_CASE(
+    "Sync faults: a Retry-After given as an HTTP date is honoured like seconds", "[sync][faults]")
+{
+    test::SyncWorld w;
+    const QString c = w.terminal.openCase();
+    const qint64 made
+        = w.scalar(*w.terminal.store, "SELECT count(*) FROM outbox WHERE kind = 'event'");
+    int injected = 0;
+    Fault dated {Fault::Kind::Unavailable, 0, 40};
+    dated.retryAfterAsDate = true; // "Sat, 21 Nov 2026 13:52:57 GMT": whole seconds
+    w.plan = firstOf(QStringLiteral("POST /v1/events"), dated, &injected);
+
+    const qint64 before = w.terminal.clock.nowMs();
+    CycleReport r = w.cycle();
+    CHECK_FALSE(r.complete);
+    CHECK(injected == 1);
+    CHECK(r.retryAfterUntil >= before + 38000);
+    CHECK(r.retryAfterUntil <= w.terminal.clock.nowMs() + 41000);
+    CHECK(r.errors.join(QLatin1Char('\n')).contains(QStringLiteral("not to be contacted before")));
+
+    w.routes.clear();
+    CHECK_FALSE(w.cycle().complete);
+    CHECK(w.routes.isEmpty());
+
+    w.tick(42000);
+    CycleReport next = w.cycle();
+    INFO(next.errors.join(QLatin1Char('\n')).toStdString());
+    CHECK(next.complete);
+    CHECK(eventsAtCentre(w, c) == made);
+}
+
 TEST_CASE("Sync faults: a Retry-After longer than an hour is cut to an hour", "[sync][faults]")
 {
     test::SyncWorld w;
