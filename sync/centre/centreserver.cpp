@@ -91,6 +91,7 @@ void CentreServer::installRoutes()
     if (!m_options.filesDirectory.isEmpty()) {
         TusEndpoint::Options files {m_options.filesDirectory};
         files.damageChunk = [this] { return std::exchange(m_damageNextChunk, false); };
+        files.refuseCompletion = [this] { return std::exchange(m_refuseNextEvidence, false); };
         m_files = std::make_unique<TusEndpoint>(
             std::move(files),
             [this](const HttpHead& head, std::optional<QByteArrayView> body, HttpReply* refusal) {
@@ -164,6 +165,7 @@ Result<quint16> CentreServer::listenForEnrolment(quint16 port)
 std::optional<HttpReply> CentreServer::injectedFault(const HttpHead& head)
 {
     m_damageNextChunk = false;
+    m_refuseNextEvidence = false;
     if (!m_options.routeFaults)
         return std::nullopt;
     const RouteFault fault = m_options.routeFaults(QString::fromLatin1(head.method)
@@ -194,6 +196,9 @@ std::optional<HttpReply> CentreServer::injectedFault(const HttpHead& head)
         return std::nullopt;
     case RouteFault::Kind::DamageChunk:
         m_damageNextChunk = true; // consumed by the tus PATCH of this same request
+        return std::nullopt;
+    case RouteFault::Kind::RefuseEvidence:
+        m_refuseNextEvidence = true; // likewise
         return std::nullopt;
     }
     return std::nullopt;

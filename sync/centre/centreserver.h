@@ -50,6 +50,10 @@ public:
             // A tus PATCH whose chunk arrives with one bit flipped, as if damaged on the way:
             // the endpoint's own checksum check answers 460 and keeps nothing of it.
             DamageChunk,
+            // A tus PATCH that completes its upload is refused by the evidence check (422)
+            // although the blob is good: a centre that cannot open this terminal's evidence (a
+            // wrong key, a suite it lacks). The terminal's own copy checks out.
+            RefuseEvidence,
         };
         Kind kind = Kind::None;
         int delayMs = 0;
@@ -140,6 +144,7 @@ private:
     // After m_files: its connections (and PATCH bodies still arriving) go first.
     std::unique_ptr<HttpFront> m_front;
     bool m_damageNextChunk = false; // RouteFault::DamageChunk for the request being handled
+    bool m_refuseNextEvidence = false; // RouteFault::RefuseEvidence, likewise
 };
 
 } // namespace fieldcase::sync

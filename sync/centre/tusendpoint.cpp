@@ -248,12 +248,13 @@ class TusEndpoint::PatchStream final : public BodySink
 {
 public:
     PatchStream(TusEndpoint& endpoint, const Upload& upload, std::optional<ChunkChecksum> checksum,
-        bool damage)
+        bool damage, bool refuse)
         : m_endpoint(endpoint)
         , m_id(upload.id)
         , m_start(upload.offset)
         , m_file(dataFile(endpoint.m_options.directory, upload.id))
         , m_damage(damage)
+        , m_refuse(refuse)
     {
         if (checksum) {
             m_expected = checksum->digest;
@@ -368,7 +369,7 @@ private:
         if (next.offset == next.length) {
             // The record says complete only once the hook accepted the blob; a crash before
             // that cuts the last chunk off again on restart and the terminal resends it.
-            if (auto refused = m_endpoint.finish(next))
+            if (auto refused = m_endpoint.finish(next, m_refuse))
                 return refused;
         } else if (auto saved = m_endpoint.save(next); !saved) {
             rollBack();
@@ -396,6 +397,7 @@ private:
     QByteArray m_expected;
     std::optional<Error> m_error;
     bool m_damage; // flip a bit of the first byte (fault injection)
+    bool m_refuse; // refuse the upload if this PATCH completes it (fault injection)
     bool m_damaged = false;
     bool m_done = false;
     bool m_detached = false;
@@ -634,18 +636,22 @@ StreamAnswer TusEndpoint::patch(const QString& id, const HttpHead& request)
         return r;
     }
     const bool damage = m_options.damageChunk && m_options.damageChunk();
-    auto stream = std::make_unique<PatchStream>(*this, u, checksum, damage);
+    const bool refuse = m_options.refuseCompletion && m_options.refuseCompletion();
+    auto stream = std::make_unique<PatchStream>(*this, u, checksum, damage, refuse);
     if (auto opened = stream->open(); !opened)
         return storageFailure(opened.error());
     m_streams.insert(id, stream.get());
     return std::unique_ptr<BodySink>(std::move(stream));
 }
 
-std::optional<HttpReply> TusEndpoint::finish(Upload& u)
+std::optional<HttpReply> TusEndpoint::finish(Upload& u, bool injectedRefusal)
 {
     CompletedUpload done {
         u.id, u.terminalId, dataFile(m_options.directory, u.id), u.length, u.metadata};
-    if (auto verdict = m_complete(done); !verdict) {
+    Status verdict = injectedRefusal
+        ? Status(fail(ErrorCode::Rejected, QStringLiteral("injected refusal of good evidence")))
+        : m_complete(done);
+    if (!verdict) {
         const ErrorCode code = verdict.error().code;
         if (code == ErrorCode::Io || code == ErrorCode::DiskFull || code == ErrorCode::Crypto
             || code == ErrorCode::Internal) {

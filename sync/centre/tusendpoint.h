@@ -64,6 +64,9 @@ public:
         // it is accepted; true flips a bit of its first byte as if damaged on the way, before the
         // checksum is checked (and a cut leaves nothing of it). Unset in production.
         std::function<bool()> damageChunk;
+        // Fault injection only (RouteFault::RefuseEvidence): asked once per PATCH as it is
+        // accepted; true refuses the upload it completes (422) whatever the completion hook says.
+        std::function<bool()> refuseCompletion;
     };
 
     // Loads the uploads recorded in options.directory (created if missing).
@@ -104,7 +107,7 @@ private:
     [[nodiscard]] HttpReply terminate(Upload& upload);
     // The hook's verdict on a complete upload: empty if accepted, else the 422 to answer (the
     // upload is then gone) or the 5xx of the centre's own trouble.
-    [[nodiscard]] std::optional<HttpReply> finish(Upload& upload);
+    [[nodiscard]] std::optional<HttpReply> finish(Upload& upload, bool injectedRefusal = false);
     [[nodiscard]] HttpReply options() const;
     // Cuts off the PATCH still streaming into this upload, if any (it keeps what it received).
     void interruptStream(const QString& id);

@@ -3,6 +3,7 @@
 // the heartbeat and every tus request, and chunks that arrive damaged (tus 460). Whatever the
 // fault, nothing is lost or applied twice: the items stay pending with the reason, the terminal
 // leaves the centre alone for as long as it asked, and the next cycle completes.
+#include "core/store/outbox.h"
 #include "tests/integration/syncworld.h"
 
 #include <QDir>
@@ -291,6 +292,48 @@ TEST_CASE("Sync faults: tus PATCH answered 500 until the centre recovers: the bl
     CHECK(next.blobsUploaded == 1);
     CHECK(w.records->hasEvidence(hash).value()); // decrypted and hash-checked by the centre
     CHECK(uploadsCreated(w) == 1); // resumed, not started over
+}
+
+TEST_CASE("Sync faults: a good blob the centre refuses (422) is held with a reason that points at "
+          "the centre, not sent again, and goes once a person retries",
+    "[sync][faults]")
+{
+    test::SyncWorld w;
+    const QString c = w.terminal.openCase();
+    const QString hash = w.attachPhoto(c, photoBytes(150 * 1024, 4));
+    bool refusing = true;
+    w.plan = [&](const QString& route) {
+        return refusing && route.startsWith(QLatin1String("PATCH /v1/files/"))
+            ? Fault {Fault::Kind::RefuseEvidence}
+            : Fault {};
+    };
+    CycleReport r = w.cycle();
+    CHECK(r.blobsUploaded == 0);
+    CHECK_FALSE(w.records->hasEvidence(hash).value());
+    Outbox outbox(w.terminal.store->database(), w.terminal.clock);
+    auto held = outbox.entries(QStringLiteral("rejected"));
+    REQUIRE(held);
+    REQUIRE(held->size() == 1);
+    CHECK(held->first().ref == hash);
+    CHECK(held->first().lastError.contains(QStringLiteral("422")));
+    // The terminal checked its own copy: intact, so the reason sends county IT to the centre.
+    CHECK(held->first().lastError.contains(QStringLiteral("intact")));
+    CHECK(held->first().lastError.contains(QStringLiteral("check the centre")));
+    CHECK_FALSE(held->first().lastError.contains(QStringLiteral("db check")));
+
+    // Held: the next cycle spends nothing on it, even with the centre mended.
+    refusing = false;
+    w.routes.clear();
+    CycleReport again = w.cycle();
+    CHECK(again.blobBytesSent == 0);
+    CHECK(w.count(QStringLiteral("PATCH /v1/files/")) == 0);
+
+    // A person says retry: a new upload, accepted.
+    REQUIRE(outbox.retry(QStringLiteral("blob"), hash));
+    CycleReport retried = w.cycle();
+    INFO(retried.errors.join(QLatin1Char('\n')).toStdString());
+    CHECK(retried.blobsUploaded == 1);
+    CHECK(w.records->hasEvidence(hash).value());
 }
 
 TEST_CASE("Sync faults: tus PATCH answered 503 with Retry-After: the upload waits for that time "
