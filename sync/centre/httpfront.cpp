@@ -2,6 +2,7 @@
 
 #include <QAbstractHttpServer>
 #include <QCoreApplication>
+#include <QHash>
 #include <QHttpServerRequest>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -177,33 +178,12 @@ QByteArray HttpHead::path() const
 
 HttpHead HttpHead::of(const QHttpServerRequest& request)
 {
+    using M = QHttpServerRequest::Method;
+    static const QHash<M, QByteArray> names {{M::Get, "GET"}, {M::Put, "PUT"},
+        {M::Delete, "DELETE"}, {M::Post, "POST"}, {M::Head, "HEAD"}, {M::Options, "OPTIONS"},
+        {M::Patch, "PATCH"}};
     HttpHead head;
-    switch (request.method()) {
-    case QHttpServerRequest::Method::Get:
-        head.method = "GET";
-        break;
-    case QHttpServerRequest::Method::Put:
-        head.method = "PUT";
-        break;
-    case QHttpServerRequest::Method::Delete:
-        head.method = "DELETE";
-        break;
-    case QHttpServerRequest::Method::Post:
-        head.method = "POST";
-        break;
-    case QHttpServerRequest::Method::Head:
-        head.method = "HEAD";
-        break;
-    case QHttpServerRequest::Method::Options:
-        head.method = "OPTIONS";
-        break;
-    case QHttpServerRequest::Method::Patch:
-        head.method = "PATCH";
-        break;
-    default:
-        head.method = "UNKNOWN";
-        break;
-    }
+    head.method = names.value(request.method(), "UNKNOWN");
     const QUrl& url = request.url();
     head.target = url.path(QUrl::FullyEncoded).toUtf8()
         + (url.hasQuery() ? "?" + url.query(QUrl::FullyEncoded).toUtf8() : QByteArray());

@@ -36,6 +36,14 @@ std::function<Fault(const QString&)> firstOf(
     };
 }
 
+// The fault on every tus PATCH while `on` is true (the test turns it off when the centre mends).
+std::function<Fault(const QString&)> onPatchesWhile(const bool& on, Fault fault)
+{
+    return [&on, fault](const QString& route) {
+        return on && route.startsWith(QLatin1String("PATCH /v1/files/")) ? fault : Fault {};
+    };
+}
+
 qsizetype eventsAtCentre(test::SyncWorld& w, const QString& caseId)
 {
     return w.cases.store->caseEvents(caseId).value_or(QList<Event> {}).size();
@@ -269,11 +277,7 @@ TEST_CASE("Sync faults: tus PATCH answered 500 until the centre recovers: the bl
     const QString c = w.terminal.openCase();
     const QString hash = w.attachPhoto(c, photoBytes(300 * 1024, 2));
     bool failing = true;
-    w.plan = [&](const QString& route) {
-        return failing && route.startsWith(QLatin1String("PATCH /v1/files/"))
-            ? Fault {Fault::Kind::ServerError}
-            : Fault {};
-    };
+    w.plan = onPatchesWhile(failing, Fault {Fault::Kind::ServerError});
     CycleReport r = w.cycle();
     CHECK_FALSE(r.complete);
     CHECK(r.eventsAccepted > 0); // records went first
@@ -302,11 +306,7 @@ TEST_CASE("Sync faults: a good blob the centre refuses (422) is held with a reas
     const QString c = w.terminal.openCase();
     const QString hash = w.attachPhoto(c, photoBytes(150 * 1024, 4));
     bool refusing = true;
-    w.plan = [&](const QString& route) {
-        return refusing && route.startsWith(QLatin1String("PATCH /v1/files/"))
-            ? Fault {Fault::Kind::RefuseEvidence}
-            : Fault {};
-    };
+    w.plan = onPatchesWhile(refusing, Fault {Fault::Kind::RefuseEvidence});
     CycleReport r = w.cycle();
     CHECK(r.blobsUploaded == 0);
     CHECK_FALSE(w.records->hasEvidence(hash).value());
